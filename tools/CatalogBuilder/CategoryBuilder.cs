@@ -1,0 +1,868 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using MergePS.Catalog;
+
+namespace MergePS.CatalogBuilder;
+
+/// <summary>
+/// Builds one <see cref="CategoryCatalog"/> from an OpenAPI 3.0/3.1 document. Only facts are read:
+/// paths, methods, parameter names and types, enums, field names and flags. No description, summary or
+/// example text is copied.
+/// </summary>
+public sealed class CategoryBuilder
+{
+    /// <summary>Cross-category ("platform") path segments: the same in every category, not common models.</summary>
+    private static readonly HashSet<string> PlatformSegments = new(StringComparer.Ordinal)
+    {
+        "account-details", "account-token", "async-passthrough", "audit-trail", "available-actions",
+        "default-scopes", "delete-account", "field-mappings", "generate-key", "issues", "link-token",
+        "linked-account-scopes", "linked-accounts", "passthrough", "regenerate-key", "remote-fields",
+        "sync-status", "target-fields", "webhook-receivers",
+    };
+
+    /// <summary>Collections nested under another record that form resources of their own (CRM custom
+    /// objects). A path belongs to the last of these it contains, else to its first segment.</summary>
+    private static readonly HashSet<string> NestedCollections = new(StringComparer.Ordinal)
+    {
+        "custom-objects", "association-types", "associations",
+    };
+
+    /// <summary>Query parameters whose spec enumerates every comma-joined combination of field names.</summary>
+    private static readonly HashSet<string> CombinationParameters = new(StringComparer.Ordinal)
+    {
+        "expand", "remote_fields", "show_enum_origins",
+    };
+
+    /// <summary>Expand names whose target model is not their own singular (used only for specs that do
+    /// not mark expandable fields, i.e. the 3.1 docs exports).</summary>
+    private static readonly IReadOnlyDictionary<string, string> ExpandTargetOverrides = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["author"] = "User",
+        ["last_edited_by"] = "User",
+    };
+
+    private static readonly string[] Methods = { "get", "post", "put", "patch", "delete" };
+
+    private readonly CategorySource _source;
+    private readonly YMap _spec;
+    private readonly YMap _schemas;
+    private readonly List<string> _notes;
+
+    /// <summary>Component schemas to emit as models (name → whether it may be free-form).</summary>
+    private readonly SortedDictionary<string, bool> _needed = new(StringComparer.Ordinal);
+    private readonly Queue<string> _pending = new();
+
+    /// <summary>(model, field) → expand target, inferred from <c>expand</c> parameters.</summary>
+    private readonly Dictionary<(string Model, string Field), string> _expandHints = new();
+
+    public CategoryBuilder(CategorySource source, YMap spec, List<string> notes)
+    {
+        _source = source;
+        _spec = spec;
+        _schemas = spec.Map("components")?.Map("schemas") ?? new YMap();
+        _notes = notes;
+    }
+
+    public CategoryCatalog Build()
+    {
+        var groups = new SortedDictionary<string, List<Operation>>(StringComparer.Ordinal);
+        YMap paths = _spec.Map("paths") ?? throw new InvalidOperationException($"{_source.File}: no paths.");
+        string categoryPrefix = "/" + _source.Name + "/v1/";
+
+        foreach (KeyValuePair<string, object?> pathEntry in paths.Entries())
+        {
+            string path = _source.PathPrefix + pathEntry.Key;
+            if (!path.StartsWith(categoryPrefix, StringComparison.Ordinal) || pathEntry.Value is not YMap pathItem)
+            {
+                Note($"path {path} is outside {categoryPrefix}; skipped");
+                continue;
+            }
+
+            string[] segments = path.Substring(categoryPrefix.Length).Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (PlatformSegments.Contains(segments[0]))
+            {
+                continue;
+            }
+
+            string resource = ResourceOf(segments);
+            foreach (string method in Methods)
+            {
+                if (pathItem.Map(method) is not YMap operation)
+                {
+                    continue;
+                }
+
+                if (!groups.TryGetValue(resource, out List<Operation>? operations))
+                {
+                    operations = new List<Operation>();
+                    groups.Add(resource, operations);
+                }
+
+                operations.Add(BuildOperation(path, resource, method, pathItem, operation));
+            }
+        }
+
+        var resources = new List<Resource>();
+        foreach (KeyValuePair<string, List<Operation>> group in groups)
+        {
+            List<Operation> operations = group.Value
+                .OrderBy(o => o.Path, StringComparer.Ordinal)
+                .ThenBy(o => o.Method, StringComparer.Ordinal)
+                .ToList();
+            Operation? main = operations.FirstOrDefault(o => o.Kind == OperationKinds.Retrieve)
+                ?? operations.FirstOrDefault(o => o.Kind == OperationKinds.List)
+                ?? operations.FirstOrDefault(o => o.ResponseModel is not null);
+            string model = main?.ResponseModel ?? Naming.Noun(group.Key);
+            if (main?.ResponseModel is null)
+            {
+                Note($"resource {group.Key}: no retrieve or list model");
+            }
+
+            resources.Add(new Resource
+            {
+                Name = group.Key,
+                Noun = Naming.Noun(group.Key),
+                Model = model,
+                Operations = operations,
+            });
+        }
+
+        CollectExpandHints(resources);
+
+        var models = new Dictionary<string, Model>(StringComparer.Ordinal);
+        while (_pending.Count > 0)
+        {
+            string name = _pending.Dequeue();
+            models[name] = BuildModel(name);
+        }
+
+        return new CategoryCatalog
+        {
+            Name = _source.Name,
+            Pascal = _source.Pascal,
+            Source = _source.File,
+            Resources = resources,
+            Models = models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static string ResourceOf(string[] segments)
+    {
+        for (int i = segments.Length - 1; i > 0; i--)
+        {
+            if (NestedCollections.Contains(segments[i]))
+            {
+                return segments[i];
+            }
+        }
+
+        return segments[0];
+    }
+
+    // ---------------------------------------------------------------- operations
+
+    private Operation BuildOperation(string path, string resource, string method, YMap pathItem, YMap operation)
+    {
+        var parameters = new Dictionary<(string In, string Name), YMap>();
+        foreach (YMap parameter in Parameters(pathItem).Concat(Parameters(operation)))
+        {
+            string name = parameter.Str("name") ?? string.Empty;
+            string location = parameter.Str("in") ?? string.Empty;
+            parameters[(location, name)] = parameter;
+        }
+
+        bool accountScoped = parameters.Keys.Any(k => k.In == "header"
+            && string.Equals(k.Name, "X-Account-Token", StringComparison.OrdinalIgnoreCase));
+        List<Parameter> pathParams = parameters.Where(p => p.Key.In == "path")
+            .Select(p => BuildParameter(p.Value, path))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+        List<Parameter> query = parameters.Where(p => p.Key.In == "query")
+            .Select(p => BuildParameter(p.Value, path))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+        foreach ((string location, string name) in parameters.Keys)
+        {
+            if (location is not ("path" or "query" or "header"))
+            {
+                Note($"{method.ToUpperInvariant()} {path}: {location} parameter {name} ignored");
+            }
+        }
+
+        (int status, YMap? response) = SuccessResponse(operation, path);
+        ResponseShape shape = ReadResponse(response, $"{method.ToUpperInvariant()} {path}");
+        RequestShape body = ReadRequest(operation, $"{method.ToUpperInvariant()} {path}");
+        string kind = KindOf(path, resource, method, shape);
+
+        return new Operation
+        {
+            Kind = kind,
+            Method = method.ToUpperInvariant(),
+            Path = path,
+            OperationId = operation.Str("operationId"),
+            AccountScoped = accountScoped,
+            Paginated = shape.Paginated,
+            PathParams = pathParams,
+            Query = query,
+            RequestModel = body.Model,
+            BodyWrapped = body.Wrapped,
+            TakesRemoteUserId = body.TakesRemoteUserId,
+            ResponseModel = shape.Model,
+            ResponseIsArray = shape.IsArray,
+            ResponseIsBinary = shape.IsBinary,
+            Status = status,
+        };
+    }
+
+    private IEnumerable<YMap> Parameters(YMap owner)
+    {
+        foreach (object? item in owner.Seq("parameters") ?? new List<object?>())
+        {
+            if (item is YMap parameter)
+            {
+                yield return Resolve(parameter, "parameters") ?? parameter;
+            }
+        }
+    }
+
+    private static string KindOf(string path, string resource, string method, ResponseShape shape)
+    {
+        string[] segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        int index = Array.IndexOf(segments, resource, 2);
+        string[] rest = segments.Skip(index + 1).ToArray();
+        bool IsParam(int i) => rest[i].StartsWith('{');
+
+        switch (method)
+        {
+            case "get":
+                if (rest.Length == 0)
+                {
+                    return shape.Paginated ? OperationKinds.List : shape.IsArray ? OperationKinds.SubList : OperationKinds.SubRetrieve;
+                }
+
+                if (rest.Length == 1 && IsParam(0))
+                {
+                    return OperationKinds.Retrieve;
+                }
+
+                if (rest is ["meta", "post"])
+                {
+                    return OperationKinds.MetaPost;
+                }
+
+                if (rest.Length == 3 && rest[0] == "meta" && rest[1] == "patch" && IsParam(2))
+                {
+                    return OperationKinds.MetaPatch;
+                }
+
+                if (rest[^1] == "remote-field-classes")
+                {
+                    return OperationKinds.RemoteFieldClasses;
+                }
+
+                if (rest.Length == 2 && rest[0] == "bulk" && IsParam(1))
+                {
+                    return OperationKinds.BulkStatus;
+                }
+
+                if (rest[^1] == "download" && shape.IsBinary)
+                {
+                    return OperationKinds.Download;
+                }
+
+                return shape.Paginated || shape.IsArray ? OperationKinds.SubList : OperationKinds.SubRetrieve;
+            case "post":
+                if (rest.Length == 0)
+                {
+                    return OperationKinds.Create;
+                }
+
+                if (rest.Length == 2 && rest[0] == "ignore" && IsParam(1))
+                {
+                    return OperationKinds.Ignore;
+                }
+
+                if (rest is ["bulk"])
+                {
+                    return OperationKinds.BulkCreate;
+                }
+
+                return OperationKinds.Action;
+            case "patch":
+                return rest.Length == 1 && IsParam(0) ? OperationKinds.PartialUpdate : OperationKinds.Action;
+            default:
+                return OperationKinds.Action;
+        }
+    }
+
+    private (int Status, YMap? Response) SuccessResponse(YMap operation, string path)
+    {
+        YMap? responses = operation.Map("responses");
+        if (responses is not null)
+        {
+            foreach (string code in responses.Keys.OrderBy(k => k, StringComparer.Ordinal))
+            {
+                if (code.Length == 3 && code[0] == '2' && int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out int status))
+                {
+                    return (status, Resolve(responses.Map(code), "responses"));
+                }
+            }
+        }
+
+        Note($"{path}: no 2xx response; assuming 200");
+        return (200, null);
+    }
+
+    private sealed record ResponseShape(string? Model, bool Paginated, bool IsArray, bool IsBinary);
+
+    private ResponseShape ReadResponse(YMap? response, string where)
+    {
+        YMap? content = response?.Map("content");
+        if (content is null || content.Keys.Count == 0)
+        {
+            return new ResponseShape(null, false, false, false);
+        }
+
+        string type = content.Has("application/json") ? "application/json" : content.Keys[0];
+        YMap? schema = content.Map(type)?.Map("schema");
+        if (type == "application/octet-stream" || (schema is not null && schema.Str("format") == "binary"))
+        {
+            return new ResponseShape(null, false, false, true);
+        }
+
+        if (schema is null)
+        {
+            return new ResponseShape(null, false, false, false);
+        }
+
+        string? name = RefName(schema);
+        YMap? resolved = name is null ? schema : _schemas.Map(name);
+        if (resolved is not null && PaginatedItem(resolved) is string item)
+        {
+            Need(item, direct: true);
+            return new ResponseShape(item, true, false, false);
+        }
+
+        if (resolved is not null && TypesOf(resolved).Contains("array"))
+        {
+            string? arrayItem = resolved.Map("items") is YMap items ? RefName(items) : null;
+            if (arrayItem is null)
+            {
+                Note($"{where}: array response of an inline item type");
+                return new ResponseShape(null, false, true, false);
+            }
+
+            Need(arrayItem, direct: true);
+            return new ResponseShape(arrayItem, false, true, false);
+        }
+
+        if (name is null)
+        {
+            Note($"{where}: inline response schema; no model recorded");
+            return new ResponseShape(null, false, false, false);
+        }
+
+        Need(name, direct: true);
+        return new ResponseShape(name, false, false, false);
+    }
+
+    /// <summary>The item schema of a <c>{next, previous, results: [X]}</c> page, or null.</summary>
+    private static string? PaginatedItem(YMap schema)
+    {
+        YMap? properties = schema.Map("properties");
+        if (properties is null || !properties.Has("next") || !properties.Has("results"))
+        {
+            return null;
+        }
+
+        return properties.Map("results")?.Map("items") is YMap items ? RefName(items) : null;
+    }
+
+    private sealed record RequestShape(string? Model, bool Wrapped, bool TakesRemoteUserId);
+
+    private RequestShape ReadRequest(YMap operation, string where)
+    {
+        YMap? body = Resolve(operation.Map("requestBody"), "requestBodies");
+        YMap? content = body?.Map("content");
+        if (content is null || content.Keys.Count == 0)
+        {
+            return new RequestShape(null, false, false);
+        }
+
+        string type = content.Has("application/json") ? "application/json" : content.Keys[0];
+        YMap? schema = content.Map(type)?.Map("schema");
+        string? name = schema is null ? null : RefName(schema);
+        if (name is null)
+        {
+            Note($"{where}: inline request body schema; no model recorded");
+            return new RequestShape(null, false, false);
+        }
+
+        YMap? properties = _schemas.Map(name)?.Map("properties");
+        if (properties is not null && properties.Has("model")
+            && properties.Keys.All(k => k is "model" or "remote_user_id")
+            && properties.Map("model") is YMap inner && RefName(inner) is string innerName)
+        {
+            Need(innerName, direct: true);
+            return new RequestShape(innerName, true, properties.Has("remote_user_id"));
+        }
+
+        Need(name, direct: true);
+        return new RequestShape(name, false, false);
+    }
+
+    // ---------------------------------------------------------------- parameters
+
+    private Parameter BuildParameter(YMap parameter, string path)
+    {
+        string name = parameter.Str("name") ?? string.Empty;
+        YMap schema = Resolve(parameter.Map("schema"), "schemas") ?? new YMap();
+        string description = parameter.Str("description") ?? string.Empty;
+        bool deprecated = parameter.Flag("deprecated") || schema.Flag("deprecated")
+            || description.StartsWith("Deprecated", StringComparison.Ordinal);
+        (string type, List<string>? values) = ParameterType(name, schema, description, path);
+        return new Parameter
+        {
+            Name = name,
+            Type = type,
+            Values = values,
+            Required = parameter.Flag("required"),
+            Deprecated = deprecated,
+        };
+    }
+
+    private (string Type, List<string>? Values) ParameterType(string name, YMap schema, string description, string path)
+    {
+        List<string> types = TypesOf(schema).Where(t => t != "null").ToList();
+        string type = types.Count == 1 ? types[0] : (schema.Has("enum") ? "string" : types.FirstOrDefault() ?? "string");
+        if (types.Count > 1)
+        {
+            Note($"{path}: parameter {name} has several types ({string.Join(", ", types)}); using {type}");
+        }
+
+        switch (type)
+        {
+            case "array":
+                YMap items = Resolve(schema.Map("items"), "schemas") ?? new YMap();
+                List<string>? itemValues = EnumValues(items);
+                if (itemValues is not null && (CombinationParameters.Contains(name) || itemValues.Any(v => v.Contains(','))))
+                {
+                    itemValues = Atomic(itemValues);
+                }
+
+                return ("list", itemValues);
+            case "boolean":
+                return (TypeExpr.Bool, null);
+            case "integer":
+                return (TypeExpr.Int, null);
+            case "number":
+                return (TypeExpr.Number, null);
+        }
+
+        List<string>? values = EnumValues(schema);
+        if (values is not null)
+        {
+            return CombinationParameters.Contains(name) || values.Any(v => v.Contains(','))
+                ? ("list", Atomic(values))
+                : (TypeExpr.Enum, values);
+        }
+
+        if (IsCommaSeparated(description))
+        {
+            return ("list", null);
+        }
+
+        return (StringFormat(schema.Str("format")), null);
+    }
+
+    /// <summary>True when the parameter's description says several values may be joined with commas
+    /// (the spec types such filters as plain strings).</summary>
+    private static bool IsCommaSeparated(string description) =>
+        description.Contains("separated by commas", StringComparison.OrdinalIgnoreCase)
+        || description.Contains("comma-separated", StringComparison.OrdinalIgnoreCase)
+        || description.Contains("comma separated", StringComparison.OrdinalIgnoreCase);
+
+    private static List<string> Atomic(IEnumerable<string> combinations) => combinations
+        .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        .Distinct(StringComparer.Ordinal)
+        .OrderBy(v => v, StringComparer.Ordinal)
+        .ToList();
+
+    // ---------------------------------------------------------------- models
+
+    private void Need(string name, bool direct)
+    {
+        if (_needed.ContainsKey(name))
+        {
+            return;
+        }
+
+        YMap? schema = _schemas.Map(name);
+        if (schema is null)
+        {
+            Note($"schema {name} is referenced but not defined");
+            return;
+        }
+
+        if (!IsObjectSchema(schema))
+        {
+            if (direct)
+            {
+                Note($"schema {name} is used as a body but is not an object; not emitted as a model");
+            }
+
+            return;
+        }
+
+        if (!direct && (schema.Map("properties")?.Keys.Count ?? 0) == 0)
+        {
+            return;
+        }
+
+        _needed.Add(name, direct);
+        _pending.Enqueue(name);
+    }
+
+    private static bool IsObjectSchema(YMap schema) =>
+        !schema.Has("enum") && (TypesOf(schema).Contains("object") || schema.Has("properties"));
+
+    private Model BuildModel(string name)
+    {
+        YMap schema = _schemas.Map(name)!;
+        YMap properties = schema.Map("properties") ?? new YMap();
+        var required = new HashSet<string>((schema.Seq("required") ?? new List<object?>()).OfType<string>(), StringComparer.Ordinal);
+        var fields = new List<Field>();
+        foreach (KeyValuePair<string, object?> property in properties.Entries())
+        {
+            YMap node = property.Value as YMap ?? new YMap();
+            Mapped mapped = Map(node, $"{name}.{property.Key}");
+            if (_expandHints.TryGetValue((name, property.Key), out string? target)
+                && mapped.Type is TypeExpr.Uuid or "array:" + TypeExpr.Uuid)
+            {
+                mapped = mapped with { Type = mapped.Type.Replace(TypeExpr.Uuid, TypeExpr.Expand + ":" + target, StringComparison.Ordinal) };
+                Need(target, direct: false);
+            }
+
+            bool isEnum = TypeExpr.Parse(mapped.Type).Element.Kind == TypeExpr.Enum;
+            fields.Add(new Field
+            {
+                Name = property.Key,
+                Type = mapped.Type,
+                Nullable = mapped.Nullable,
+                ReadOnly = node.Flag("readOnly"),
+                Required = required.Contains(property.Key),
+                Deprecated = node.Flag("deprecated"),
+                Values = isEnum ? mapped.Values : null,
+                MaxLength = int.TryParse(node.Str("maxLength"), NumberStyles.None, CultureInfo.InvariantCulture, out int max) ? max : null,
+            });
+        }
+
+        return new Model
+        {
+            Name = name,
+            FreeForm = fields.Count == 0,
+            Fields = fields,
+        };
+    }
+
+    private sealed record Mapped(string Type, List<string>? Values, bool Nullable);
+
+    /// <summary>Maps a property schema to a <see cref="TypeExpr"/> string.</summary>
+    private Mapped Map(YMap node, string where)
+    {
+        bool nullable = node.Flag("nullable");
+
+        if (RefName(node) is string reference)
+        {
+            Mapped target = MapReference(reference, where);
+            return target with { Nullable = target.Nullable || nullable };
+        }
+
+        foreach (string combinator in new[] { "oneOf", "anyOf", "allOf" })
+        {
+            if (node.Seq(combinator) is List<object?> variants)
+            {
+                Mapped combined = MapVariants(variants.OfType<YMap>().ToList(), node, where);
+                return combined with { Nullable = combined.Nullable || nullable };
+            }
+        }
+
+        List<string> types = TypesOf(node);
+        if (types.Remove("null"))
+        {
+            nullable = true;
+        }
+
+        if (types.Count == 0)
+        {
+            if (node.Has("enum"))
+            {
+                return new Mapped(TypeExpr.Enum, EnumValues(node), nullable);
+            }
+
+            if (node.Has("properties") && (node.Map("properties")?.Keys.Count ?? 0) > 0)
+            {
+                Note($"{where}: inline object with properties; typed as object");
+                return new Mapped(TypeExpr.Object, null, nullable);
+            }
+
+            return new Mapped(TypeExpr.Any, null, nullable);
+        }
+
+        if (types.Count > 1)
+        {
+            Note($"{where}: several types ({string.Join(", ", types)}); typed as any");
+            return new Mapped(TypeExpr.Any, null, nullable);
+        }
+
+        switch (types[0])
+        {
+            case "string":
+                return node.Has("enum")
+                    ? new Mapped(TypeExpr.Enum, EnumValues(node), nullable)
+                    : new Mapped(StringFormat(node.Str("format")), null, nullable);
+            case "integer":
+                return new Mapped(TypeExpr.Int, null, nullable);
+            case "number":
+                return new Mapped(TypeExpr.Number, null, nullable);
+            case "boolean":
+                return new Mapped(TypeExpr.Bool, null, nullable);
+            case "array":
+                Mapped item = node.Map("items") is YMap items ? Map(items, where + "[]") : new Mapped(TypeExpr.Any, null, false);
+                return new Mapped("array:" + item.Type, item.Values, nullable);
+            case "object":
+                if ((node.Map("properties")?.Keys.Count ?? 0) > 0)
+                {
+                    Note($"{where}: inline object with properties; typed as object");
+                }
+
+                return new Mapped(TypeExpr.Object, null, nullable);
+            default:
+                Note($"{where}: unknown type {types[0]}; typed as any");
+                return new Mapped(TypeExpr.Any, null, nullable);
+        }
+    }
+
+    private Mapped MapReference(string name, string where)
+    {
+        YMap? schema = _schemas.Map(name);
+        if (schema is null)
+        {
+            Note($"{where}: reference to undefined schema {name}; typed as any");
+            return new Mapped(TypeExpr.Any, null, false);
+        }
+
+        if (schema.Has("enum"))
+        {
+            return new Mapped(TypeExpr.Enum, EnumValues(schema), false);
+        }
+
+        if (IsObjectSchema(schema))
+        {
+            if ((schema.Map("properties")?.Keys.Count ?? 0) == 0)
+            {
+                // A named object with no declared fields (the docs exports' *FieldMappings): inline it.
+                return new Mapped(TypeExpr.Object, null, false);
+            }
+
+            Need(name, direct: false);
+            return new Mapped(TypeExpr.ModelKind + ":" + name, null, false);
+        }
+
+        // A primitive alias or a union of primitives: inline it.
+        return Map(schema, where);
+    }
+
+    private Mapped MapVariants(List<YMap> variants, YMap owner, string where)
+    {
+        bool nullable = false;
+        var rest = new List<YMap>();
+        foreach (YMap variant in variants)
+        {
+            if (TypesOf(variant) is ["null"] && RefName(variant) is null)
+            {
+                nullable = true;
+            }
+            else
+            {
+                rest.Add(variant);
+            }
+        }
+
+        if (rest.Count == 1)
+        {
+            Mapped single = Map(rest[0], where);
+            return single with { Nullable = single.Nullable || nullable };
+        }
+
+        List<YMap> references = rest.Where(v => RefName(v) is not null).ToList();
+        List<YMap> inline = rest.Where(v => RefName(v) is null).ToList();
+
+        if (references.Count == 1 && inline.Count == 1)
+        {
+            string name = RefName(references[0])!;
+            YMap? target = _schemas.Map(name);
+            bool inlineIsString = TypesOf(inline[0]) is ["string"] && !inline[0].Has("enum");
+            if (target is not null && target.Has("enum") && inlineIsString)
+            {
+                // Merge's "normalized enum or the raw remote string".
+                return new Mapped(TypeExpr.Enum, EnumValues(target), nullable);
+            }
+
+            if (target is not null && IsObjectSchema(target) && inlineIsString)
+            {
+                // A related record: its id, or the record itself when expanded.
+                string expandsTo = owner.Str("x-merge-expands-to") ?? name;
+                if (expandsTo != name)
+                {
+                    Note($"{where}: x-merge-expands-to {expandsTo} differs from the referenced {name}; using {name}");
+                }
+
+                Need(name, direct: false);
+                return new Mapped(TypeExpr.Expand + ":" + name, null, nullable);
+            }
+        }
+
+        if (references.Count == 0 && inline.All(v => TypesOf(v) is ["integer"] or ["number"]))
+        {
+            return new Mapped(TypeExpr.Number, null, nullable);
+        }
+
+        if (references.Count == 1 && inline.Count == 2
+            && inline.Any(v => TypesOf(v) is ["string"])
+            && inline.FirstOrDefault(v => TypesOf(v) is ["array"]) is YMap array
+            && array.Map("items") is YMap items
+            && Map(items, where + "[]").Type is string itemType
+            && itemType.StartsWith(TypeExpr.Expand + ":", StringComparison.Ordinal))
+        {
+            // "one related record or a list of them": typed as the list.
+            Note($"{where}: one-or-many union of {RefName(references[0])}; typed as array:{itemType}");
+            return new Mapped("array:" + itemType, null, nullable);
+        }
+
+        Note($"{where}: union of {rest.Count} variants not recognised; typed as any");
+        return new Mapped(TypeExpr.Any, null, nullable);
+    }
+
+    // ---------------------------------------------------------------- expand inference
+
+    /// <summary>
+    /// The 3.1 docs exports declare related records as plain uuid strings. Where the operation returning
+    /// a model accepts <c>expand=&lt;field&gt;</c>, the field is expandable: type it <c>expand:Target</c>
+    /// when the target model can be named (field name singularised, or <see cref="ExpandTargetOverrides"/>).
+    /// </summary>
+    private void CollectExpandHints(List<Resource> resources)
+    {
+        foreach (Operation operation in resources.SelectMany(r => r.Operations))
+        {
+            Parameter? expand = operation.Query.FirstOrDefault(p => p.Name == "expand");
+            if (expand?.Values is null || operation.ResponseModel is null)
+            {
+                continue;
+            }
+
+            foreach (string field in expand.Values)
+            {
+                if (ExpandTarget(field) is string target)
+                {
+                    _expandHints[(operation.ResponseModel, field)] = target;
+                }
+            }
+        }
+    }
+
+    private string? ExpandTarget(string field)
+    {
+        if (!ExpandTargetOverrides.TryGetValue(field, out string? target))
+        {
+            string word = field;
+            foreach (string prefix in new[] { "parent_", "root_" })
+            {
+                if (word.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    word = word.Substring(prefix.Length);
+                }
+            }
+
+            if (word.EndsWith("_id", StringComparison.Ordinal))
+            {
+                word = word[..^3];
+            }
+
+            string[] words = word.Split('_');
+            words[^1] = Naming.Singular(words[^1]);
+            target = Naming.Pascal(string.Join("_", words));
+        }
+
+        YMap? schema = _schemas.Map(target);
+        return schema is not null && IsObjectSchema(schema) && (schema.Map("properties")?.Keys.Count ?? 0) > 0 ? target : null;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static string StringFormat(string? format) => format switch
+    {
+        "uuid" => TypeExpr.Uuid,
+        "date-time" => TypeExpr.DateTime,
+        "date" => TypeExpr.Date,
+        "email" => TypeExpr.Email,
+        "uri" => TypeExpr.Uri,
+        _ => TypeExpr.String,
+    };
+
+    /// <summary>The schema's <c>type</c> as a list (OpenAPI 3.1 allows <c>[string, 'null']</c>).</summary>
+    private static List<string> TypesOf(YMap schema)
+    {
+        var types = new List<string>();
+        switch (schema["type"])
+        {
+            case string single:
+                types.Add(single);
+                break;
+            case List<object?> several:
+                types.AddRange(several.Select(t => t as string ?? "null"));
+                break;
+        }
+
+        return types;
+    }
+
+    /// <summary>Enum values as strings, without null and the empty string (Django's "blank" choice).</summary>
+    private static List<string>? EnumValues(YMap schema)
+    {
+        if (schema.Seq("enum") is not List<object?> values)
+        {
+            return null;
+        }
+
+        return values.OfType<string>().Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static string? RefName(YMap node)
+    {
+        string? reference = node.Str("$ref");
+        return reference is null ? null : reference.Substring(reference.LastIndexOf('/') + 1);
+    }
+
+    /// <summary>Follows a <c>$ref</c> into <c>components/&lt;section&gt;</c>.</summary>
+    private YMap? Resolve(YMap? node, string section)
+    {
+        int guard = 0;
+        while (node?.Str("$ref") is string reference && guard++ < 10)
+        {
+            string prefix = "#/components/" + section + "/";
+            if (!reference.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return node;
+            }
+
+            node = _spec.Map("components")?.Map(section)?.Map(reference.Substring(prefix.Length));
+        }
+
+        return node;
+    }
+
+    private void Note(string message) => _notes.Add($"{_source.Name}: {message}");
+}
