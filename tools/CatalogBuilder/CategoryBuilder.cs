@@ -580,7 +580,8 @@ public sealed class CategoryBuilder
             return target with { Nullable = target.Nullable || nullable };
         }
 
-        foreach (string combinator in new[] { "oneOf", "anyOf", "allOf" })
+        // "oneof" (lower case) is a typo in ats_v3.yml (ScreeningQuestion.options); read it as oneOf.
+        foreach (string combinator in new[] { "oneOf", "oneof", "anyOf", "allOf" })
         {
             if (node.Seq(combinator) is List<object?> variants)
             {
