@@ -50,8 +50,8 @@ public sealed class CategoryBuilder
     private readonly YMap _schemas;
     private readonly List<string> _notes;
 
-    /// <summary>Component schemas to emit as models (name → whether it may be free-form).</summary>
-    private readonly SortedDictionary<string, bool> _needed = new(StringComparer.Ordinal);
+    /// <summary>Component schemas to emit as models.</summary>
+    private readonly HashSet<string> _needed = new(StringComparer.Ordinal);
     private readonly Queue<string> _pending = new();
 
     /// <summary>(model, field) → expand target, inferred from <c>expand</c> parameters.</summary>
@@ -494,7 +494,7 @@ public sealed class CategoryBuilder
 
     private void Need(string name, bool direct)
     {
-        if (_needed.ContainsKey(name))
+        if (_needed.Contains(name))
         {
             return;
         }
@@ -521,7 +521,7 @@ public sealed class CategoryBuilder
             return;
         }
 
-        _needed.Add(name, direct);
+        _needed.Add(name);
         _pending.Enqueue(name);
     }
 
@@ -543,6 +543,7 @@ public sealed class CategoryBuilder
             {
                 mapped = mapped with { Type = mapped.Type.Replace(TypeExpr.Uuid, TypeExpr.Expand + ":" + target, StringComparison.Ordinal) };
                 Need(target, direct: false);
+                Note($"{name}.{property.Key}: plain uuid named in an expand parameter; typed as {mapped.Type}");
             }
 
             bool isEnum = TypeExpr.Parse(mapped.Type).Element.Kind == TypeExpr.Enum;
@@ -585,6 +586,11 @@ public sealed class CategoryBuilder
         {
             if (node.Seq(combinator) is List<object?> variants)
             {
+                if (combinator == "oneof")
+                {
+                    Note($"{where}: 'oneof' (lower case) read as oneOf");
+                }
+
                 Mapped combined = MapVariants(variants.OfType<YMap>().ToList(), node, where);
                 return combined with { Nullable = combined.Nullable || nullable };
             }
