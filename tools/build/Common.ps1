@@ -160,12 +160,13 @@ function Invoke-MergeDemo([string] $Root, $Layout) {
 }
 
 function Update-MergeManifest([string] $Root, $Layout) {
-    $names = & dotnet pwsh -NoProfile -NonInteractive -Command "(Import-Module '$($Layout.Manifest)' -PassThru).ExportedCmdlets.Keys | Sort-Object"
-    $binary = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$(Join-Path $Layout.ModuleDir 'MergePS.dll')'; (Get-Command -Module MergePS -CommandType Cmdlet).Name | Sort-Object"
-    $list = ($binary | ForEach-Object { "        '$_'" }) -join "`n"
+    $dll = (Resolve-Path (Join-Path $Layout.ModuleDir 'MergePS.dll')).Path
+    $names = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$dll'; (Get-Command -Module MergePS -CommandType Cmdlet).Name | Sort-Object"
+    if ($LASTEXITCODE -ne 0 -or -not $names) { throw 'Could not list the cmdlets of the built module.' }
+    $list = ($names | ForEach-Object { "        '$_'" }) -join "`n"
     $path = Join-Path $Root 'MergePS.psd1'
     $text = Get-Content -Raw $path
-    $text = [regex]::Replace($text, '(?s)CmdletsToExport\s*=\s*@\(.*?\n    \)', "CmdletsToExport = @(`n$list`n    )")
+    $text = [regex]::Replace($text, '(?s)CmdletsToExport\s*=\s*@\(.*?\n    \)', "CmdletsToExport      = @(`n$list`n    )")
     Set-Content -Path $path -Value $text -NoNewline
-    Write-Host "MergePS.psd1 now exports $(@($binary).Count) cmdlets (was $(@($names).Count))."
+    Write-Host "MergePS.psd1 now exports $(@($names).Count) cmdlets."
 }
