@@ -74,6 +74,11 @@ internal static class ModelWriter
             code.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::System.Collections.Generic.List<{map.ClassName(listed)}>), TypeInfoPropertyName = \"List{listed}\")]");
         }
 
+        foreach (string written in WriteCmdletWriter.EnvelopeModels(category))
+        {
+            code.Line($"[global::System.Text.Json.Serialization.JsonSerializable(typeof(global::MergePS.Models.WriteEnvelope<{map.ClassName(written)}>), TypeInfoPropertyName = \"Write{written}\")]");
+        }
+
         code.Open($"public sealed partial class {category.Pascal}JsonContext : global::System.Text.Json.Serialization.JsonSerializerContext");
         code.Close();
         return code.ToString();

@@ -38,8 +38,17 @@ foreach (CategoryCatalog category in catalog.Categories)
     {
         completions[entry.Key] = entry.Value;
     }
+
+    var writes = new WriteCmdletWriter(catalog, category);
+    files[$"Commands/{category.Pascal}WriteCommands.g.cs"] = writes.Write();
+    cmdlets.AddRange(writes.CmdletNames);
+    foreach (var entry in writes.Completions)
+    {
+        completions[entry.Key] = entry.Value;
+    }
 }
 
+files["Json/MergeJson.g.cs"] = CompletionWriter.JsonOptions(catalog);
 files["Completers/CompletionTable.g.cs"] = CompletionWriter.Write(completions);
 files["GeneratedCmdlets.g.cs"] = CompletionWriter.CmdletList(cmdlets);
 

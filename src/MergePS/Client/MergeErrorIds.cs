@@ -27,4 +27,5 @@ public static class MergeErrorIds
     public const string InvalidResponse = "MergePS.InvalidResponse";
     public const string Redirected = "MergePS.Redirected";
     public const string HttpError = "MergePS.HttpError";
+    public const string WriteProblem = "MergePS.WriteProblem";
 }

@@ -1,0 +1,139 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Security;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using MergePS.Client;
+using MergePS.Models;
+
+namespace MergePS.Commands;
+
+/// <summary>
+/// Shared behaviour of the generated New-/Update- cmdlets: builds <c>{"model": {...}}</c> from
+/// -Model plus the typed parameters given, asks ShouldProcess, sends once, and turns Merge's
+/// envelope into pipeline output, warnings, errors and verbose log lines.
+/// </summary>
+public abstract class MergeWriteCmdletBase<T> : MergeApiCmdletBase
+    where T : class
+{
+    /// <summary>Fields to send besides the typed parameters (a hashtable or an object), including
+    /// integration-specific ones; typed parameters win where both name a field.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public object? Model { get; set; }
+
+    /// <summary>Asks Merge for debug log links (is_debug_mode).</summary>
+    [Parameter]
+    public SwitchParameter IsDebugMode { get; set; }
+
+    /// <summary>Lets Merge write to the third party asynchronously (run_async).</summary>
+    [Parameter]
+    public SwitchParameter RunAsync { get; set; }
+
+    protected abstract HttpMethod Method { get; }
+
+    /// <summary>Path relative to /api; <c>{id}</c> is replaced by <see cref="TargetId"/>.</summary>
+    protected abstract string PathTemplate { get; }
+
+    protected abstract JsonTypeInfo<WriteEnvelope<T>> EnvelopeTypeInfo { get; }
+
+    /// <summary>What ShouldProcess shows, e.g. "Create Candidate".</summary>
+    protected abstract string ActionDescription { get; }
+
+    protected virtual string? TargetId => null;
+
+    protected virtual string? RemoteUserIdValue => null;
+
+    /// <summary>Copies the bound typed parameters into the model object.</summary>
+    protected abstract void AddFields(JsonObject model);
+
+    protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    protected override void ProcessRecord()
+    {
+        SecureString? token = ResolveAccountToken();
+        JsonObject body;
+        try
+        {
+            body = BuildBody();
+        }
+        catch (MergeException ex)
+        {
+            WriteError(ToErrorRecord(ex, Model));
+            return;
+        }
+
+        string path = TargetId is { } id ? PathTemplate.Replace("{id}", System.Uri.EscapeDataString(id.Trim())) : PathTemplate;
+        string target = TargetId ?? ("linked account " + (Account ?? ResolvedSession.CurrentAccountName ?? "given by -AccountToken"));
+        if (!ShouldProcess(target, ActionDescription))
+        {
+            return;
+        }
+
+        var query = new QueryString().Add("is_debug_mode", IsDebugMode.IsPresent).Add("run_async", RunAsync.IsPresent);
+        string json = body.ToJsonString();
+        var request = new MergeRequest(Method, path, query)
+        {
+            AccountToken = token,
+            Content = () => new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        try
+        {
+            WriteEnvelope<T> envelope = Run(ct => ResolvedSession.Client.SendAsync(request, EnvelopeTypeInfo, Log, ct));
+            Report(envelope, TargetId);
+        }
+        catch (MergeException ex)
+        {
+            ReportError(ex, TargetId ?? (object?)Model);
+        }
+    }
+
+    private JsonObject BuildBody()
+    {
+        var model = Model is null ? new JsonObject() : PSJson.ToNode(Model) as JsonObject
+            ?? throw new MergeConfigurationException(
+                MergeErrorIds.InvalidArgument, "-Model must be a hashtable or an object with properties.", "Pass @{ field = value }.");
+        AddFields(model);
+        var body = new JsonObject { ["model"] = model };
+        if (RemoteUserIdValue is { } remoteUser)
+        {
+            body["remote_user_id"] = remoteUser;
+        }
+
+        return body;
+    }
+
+    /// <summary>Merge's warnings become warning records, its errors error records, its logs verbose lines.</summary>
+    protected void Report(WriteEnvelope<T> envelope, object? target)
+    {
+        foreach (MergeProblem warning in envelope.Warnings ?? new List<MergeProblem>())
+        {
+            WriteWarning(warning.ToString());
+        }
+
+        foreach (MergeDebugLog log in envelope.Logs ?? new List<MergeDebugLog>())
+        {
+            WriteVerbose("Merge log: " + log);
+        }
+
+        foreach (MergeProblem error in envelope.Errors ?? new List<MergeProblem>())
+        {
+            var exception = new MergeConfigurationException(
+                MergeErrorIds.WriteProblem,
+                error.ToString(),
+                "Fix the field named by the pointer; Get-MergeWriteSchema shows what the linked account accepts.");
+            var record = new ErrorRecord(exception, MergeErrorIds.WriteProblem + "." + (error.ProblemType ?? "ERROR"), ErrorCategory.InvalidData, error.Source?.Pointer ?? target)
+            {
+                ErrorDetails = new ErrorDetails(error.ToString()) { RecommendedAction = exception.RecommendedAction },
+            };
+            WriteError(record);
+        }
+
+        if (envelope.Model is not null)
+        {
+            WriteObject(envelope.Model);
+        }
+    }
+}
