@@ -2,14 +2,16 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using MergePS.Catalog;
 
 namespace MergePS.CatalogBuilder;
 
 /// <summary>
-/// Builds one <see cref="CategoryCatalog"/> from an OpenAPI 3.0/3.1 document. Only facts are read:
-/// paths, methods, parameter names and types, enums, field names and flags. No description, summary or
-/// example text is copied.
+/// Builds one <see cref="CategoryCatalog"/> from an OpenAPI 3.0/3.1 document, optionally supplemented by a
+/// second document (the 2026 docs export) that contributes only the operations the first lacks. Only facts
+/// are read: paths, methods, parameter names and types, enums, field names and flags. No description,
+/// summary or example text is copied.
 /// </summary>
 public sealed class CategoryBuilder
 {
@@ -41,7 +43,15 @@ public sealed class CategoryBuilder
     {
         ["author"] = "User",
         ["last_edited_by"] = "User",
+        // Accounting SalesOrder.customer and ItemFulfillment.customer (docs export only): a Contact, as the
+        // SDK's SalesOrderCustomer = Union[str, Contact] has it.
+        ["customer"] = "Contact",
     };
+
+    /// <summary>The docs exports' synthetic names for inline response schemas,
+    /// <c>{tag}_{operation}_Response_{status}</c> (e.g. <c>groups_typesList_Response_200</c>); such a schema
+    /// is emitted as <c>{Tag}{Operation}Response</c> (<c>GroupsTypesListResponse</c>, the SDK's name).</summary>
+    private static readonly Regex SyntheticResponseName = new(@"^([a-z][A-Za-z0-9]*)_([A-Za-z][A-Za-z0-9]*)_Response_[0-9]{3}$", RegexOptions.CultureInvariant);
 
     private static readonly string[] Methods = { "get", "post", "put", "patch", "delete" };
 
@@ -49,6 +59,25 @@ public sealed class CategoryBuilder
     private readonly YMap _spec;
     private readonly YMap _schemas;
     private readonly List<string> _notes;
+
+    /// <summary>The docs export that supplements a <c>_v3</c> spec, or null.</summary>
+    private readonly YMap? _supplement;
+    private readonly YMap _supplementSchemas;
+
+    /// <summary>Synthetic supplement schema names → catalogue names, and back.</summary>
+    private readonly Dictionary<string, string> _renamed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _renamedBack = new(StringComparer.Ordinal);
+
+    /// <summary>True while reading an operation or a model that came from the supplement: then a schema
+    /// name the primary spec lacks is looked up in the supplement (the primary's schema wins otherwise).</summary>
+    private bool _fromSupplement;
+
+    /// <summary>Operations taken from the supplement.</summary>
+    private readonly HashSet<Operation> _supplementOperations = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Field name → the one model the primary spec's models expand that field to (e.g. accounting
+    /// <c>company</c> → <c>CompanyInfo</c>); fields expanded to several models are left out.</summary>
+    private Dictionary<string, string>? _primaryExpandTargets;
 
     /// <summary>Component schemas to emit as models.</summary>
     private readonly HashSet<string> _needed = new(StringComparer.Ordinal);
@@ -58,50 +87,51 @@ public sealed class CategoryBuilder
     private readonly Dictionary<(string Model, string Field), string> _expandHints = new();
 
     public CategoryBuilder(CategorySource source, YMap spec, List<string> notes)
+        : this(source, spec, null, notes)
+    {
+    }
+
+    public CategoryBuilder(CategorySource source, YMap spec, YMap? supplement, List<string> notes)
     {
         _source = source;
         _spec = spec;
         _schemas = spec.Map("components")?.Map("schemas") ?? new YMap();
+        _supplement = supplement;
+        _supplementSchemas = supplement?.Map("components")?.Map("schemas") ?? new YMap();
         _notes = notes;
+
+        foreach (string raw in _supplementSchemas.Keys)
+        {
+            Match match = SyntheticResponseName.Match(raw);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            string name = Naming.Pascal(match.Groups[1].Value) + Naming.Pascal(match.Groups[2].Value) + "Response";
+            if (!_schemas.Has(name) && !_supplementSchemas.Has(name) && !_renamedBack.ContainsKey(name))
+            {
+                _renamed[raw] = name;
+                _renamedBack[name] = raw;
+            }
+        }
     }
+
+    /// <summary>How many operations the supplement contributed (after <see cref="Build"/>).</summary>
+    public int SupplementOperationCount => _supplementOperations.Count;
 
     public CategoryCatalog Build()
     {
         var groups = new SortedDictionary<string, List<Operation>>(StringComparer.Ordinal);
         YMap paths = _spec.Map("paths") ?? throw new InvalidOperationException($"{_source.File}: no paths.");
-        string categoryPrefix = "/" + _source.Name + "/v1/";
-
-        foreach (KeyValuePair<string, object?> pathEntry in paths.Entries())
+        var known = new HashSet<(string Path, string Method)>();
+        AddOperations(paths, _source.PathPrefix, groups, known, fromSupplement: false);
+        if (_supplement is not null)
         {
-            string path = _source.PathPrefix + pathEntry.Key;
-            if (!path.StartsWith(categoryPrefix, StringComparison.Ordinal) || pathEntry.Value is not YMap pathItem)
-            {
-                Note($"path {path} is outside {categoryPrefix}; skipped");
-                continue;
-            }
-
-            string[] segments = path.Substring(categoryPrefix.Length).Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (PlatformSegments.Contains(segments[0]))
-            {
-                continue;
-            }
-
-            string resource = ResourceOf(segments);
-            foreach (string method in Methods)
-            {
-                if (pathItem.Map(method) is not YMap operation)
-                {
-                    continue;
-                }
-
-                if (!groups.TryGetValue(resource, out List<Operation>? operations))
-                {
-                    operations = new List<Operation>();
-                    groups.Add(resource, operations);
-                }
-
-                operations.Add(BuildOperation(path, resource, method, pathItem, operation));
-            }
+            // The primary spec stays the source of everything it has: the supplement adds only the
+            // (path, method) pairs it lacks, path parameters' names aside.
+            YMap supplementPaths = _supplement.Map("paths") ?? throw new InvalidOperationException($"{_source.Supplement}: no paths.");
+            AddOperations(supplementPaths, string.Empty, groups, known, fromSupplement: true);
         }
 
         var resources = new List<Resource>();
@@ -135,18 +165,78 @@ public sealed class CategoryBuilder
         while (_pending.Count > 0)
         {
             string name = _pending.Dequeue();
+
+            // Only a supplement context can need a schema the primary spec lacks.
+            _fromSupplement = !_schemas.Has(name);
             models[name] = BuildModel(name);
+            _fromSupplement = false;
         }
 
         return new CategoryCatalog
         {
             Name = _source.Name,
             Pascal = _source.Pascal,
-            Source = _source.File,
+            Source = _supplementOperations.Count > 0 ? _source.File + " + " + _source.Supplement : _source.File,
             Resources = resources,
             Models = models.Values.OrderBy(m => m.Name, StringComparer.Ordinal).ToList(),
         };
     }
+
+    private void AddOperations(YMap paths, string pathPrefix, SortedDictionary<string, List<Operation>> groups,
+        HashSet<(string Path, string Method)> known, bool fromSupplement)
+    {
+        string categoryPrefix = "/" + _source.Name + "/v1/";
+        string file = fromSupplement ? _source.Supplement! : _source.File;
+        foreach (KeyValuePair<string, object?> pathEntry in paths.Entries())
+        {
+            string path = pathPrefix + pathEntry.Key;
+            if (!path.StartsWith(categoryPrefix, StringComparison.Ordinal) || pathEntry.Value is not YMap pathItem)
+            {
+                Note($"{file}: path {path} is outside {categoryPrefix}; skipped");
+                continue;
+            }
+
+            string[] segments = path.Substring(categoryPrefix.Length).Split('/', StringSplitOptions.RemoveEmptyEntries);
+            if (PlatformSegments.Contains(segments[0]))
+            {
+                continue;
+            }
+
+            string resource = ResourceOf(segments);
+            foreach (string method in Methods)
+            {
+                if (pathItem.Map(method) is not YMap operation)
+                {
+                    continue;
+                }
+
+                if (!known.Add((PathShape(path), method)) && fromSupplement)
+                {
+                    continue;
+                }
+
+                if (!groups.TryGetValue(resource, out List<Operation>? operations))
+                {
+                    operations = new List<Operation>();
+                    groups.Add(resource, operations);
+                }
+
+                _fromSupplement = fromSupplement;
+                Operation built = BuildOperation(path, resource, method, pathItem, operation);
+                _fromSupplement = false;
+                operations.Add(built);
+                if (fromSupplement)
+                {
+                    _supplementOperations.Add(built);
+                    Note($"{built.Method} {path}: not in {_source.File}; added from {file}");
+                }
+            }
+        }
+    }
+
+    /// <summary>A path with its parameter names blanked (<c>/x/{id}/lines</c> → <c>/x/{}/lines</c>), so the
+    /// two specs' spellings of one path compare equal.</summary>
+    private static string PathShape(string path) => Regex.Replace(path, @"\{[^}/]*\}", "{}", RegexOptions.CultureInvariant);
 
     private static string ResourceOf(string[] segments)
     {
@@ -175,6 +265,15 @@ public sealed class CategoryBuilder
 
         bool accountScoped = parameters.Keys.Any(k => k.In == "header"
             && string.Equals(k.Name, "X-Account-Token", StringComparison.OrdinalIgnoreCase));
+        if (!accountScoped)
+        {
+            // Only platform operations (excluded above) are org-level; every common-model operation of every
+            // spec declares X-Account-Token except the docs export's GET /hris/v1/groups/types, whose
+            // distinct group types come from the linked account's Groups. Treat the omission as one.
+            Note($"{method.ToUpperInvariant()} {path}: declares no X-Account-Token header; account-scoped like every common-model operation");
+            accountScoped = true;
+        }
+
         List<Parameter> pathParams = parameters.Where(p => p.Key.In == "path")
             .Select(p => BuildParameter(p.Value, path))
             .OrderBy(p => p.Name, StringComparer.Ordinal)
@@ -338,7 +437,7 @@ public sealed class CategoryBuilder
         }
 
         string? name = RefName(schema);
-        YMap? resolved = name is null ? schema : _schemas.Map(name);
+        YMap? resolved = name is null ? schema : Schema(name);
         if (resolved is not null && PaginatedItem(resolved) is string item)
         {
             Need(item, direct: true);
@@ -369,7 +468,7 @@ public sealed class CategoryBuilder
     }
 
     /// <summary>The item schema of a <c>{next, previous, results: [X]}</c> page, or null.</summary>
-    private static string? PaginatedItem(YMap schema)
+    private string? PaginatedItem(YMap schema)
     {
         YMap? properties = schema.Map("properties");
         if (properties is null || !properties.Has("next") || !properties.Has("results"))
@@ -400,7 +499,7 @@ public sealed class CategoryBuilder
             return new RequestShape(null, false, false);
         }
 
-        YMap? properties = _schemas.Map(name)?.Map("properties");
+        YMap? properties = Schema(name)?.Map("properties");
         if (properties is not null && properties.Has("model")
             && properties.Keys.All(k => k is "model" or "remote_user_id")
             && properties.Map("model") is YMap inner && RefName(inner) is string innerName)
@@ -499,11 +598,16 @@ public sealed class CategoryBuilder
             return;
         }
 
-        YMap? schema = _schemas.Map(name);
+        YMap? schema = Schema(name);
         if (schema is null)
         {
             Note($"schema {name} is referenced but not defined");
             return;
+        }
+
+        if (_renamedBack.TryGetValue(name, out string? raw) && !_schemas.Has(name))
+        {
+            Note($"{_source.Supplement}: schema {raw} emitted as {name}");
         }
 
         if (!IsObjectSchema(schema))
@@ -530,7 +634,7 @@ public sealed class CategoryBuilder
 
     private Model BuildModel(string name)
     {
-        YMap schema = _schemas.Map(name)!;
+        YMap schema = Schema(name)!;
         YMap properties = schema.Map("properties") ?? new YMap();
         var required = new HashSet<string>((schema.Seq("required") ?? new List<object?>()).OfType<string>(), StringComparer.Ordinal);
         var fields = new List<Field>();
@@ -654,7 +758,7 @@ public sealed class CategoryBuilder
 
     private Mapped MapReference(string name, string where)
     {
-        YMap? schema = _schemas.Map(name);
+        YMap? schema = Schema(name);
         if (schema is null)
         {
             Note($"{where}: reference to undefined schema {name}; typed as any");
@@ -671,6 +775,15 @@ public sealed class CategoryBuilder
             if ((schema.Map("properties")?.Keys.Count ?? 0) == 0)
             {
                 // A named object with no declared fields (the docs exports' *FieldMappings): inline it.
+                return new Mapped(TypeExpr.Object, null, false);
+            }
+
+            if (_fromSupplement && name.EndsWith("FieldMappings", StringComparison.Ordinal))
+            {
+                // The accounting docs export declares {organization,linked_account}_defined_targets on its
+                // *FieldMappings; the _v3 specs it supplements type every field_mappings as a free-form
+                // object. Keep theirs. (Chat, built from its docs export alone, keeps its models.)
+                Note($"{where}: {name} typed as object, as the _v3 specs type field_mappings");
                 return new Mapped(TypeExpr.Object, null, false);
             }
 
@@ -710,7 +823,7 @@ public sealed class CategoryBuilder
         if (references.Count == 1 && inline.Count == 1)
         {
             string name = RefName(references[0])!;
-            YMap? target = _schemas.Map(name);
+            YMap? target = Schema(name);
             bool inlineIsString = TypesOf(inline[0]) is ["string"] && !inline[0].Has("enum");
             if (target is not null && target.Has("enum") && inlineIsString)
             {
@@ -758,7 +871,11 @@ public sealed class CategoryBuilder
     /// <summary>
     /// The 3.1 docs exports declare related records as plain uuid strings. Where the operation returning
     /// a model accepts <c>expand=&lt;field&gt;</c>, the field is expandable: type it <c>expand:Target</c>
-    /// when the target model can be named (field name singularised, or <see cref="ExpandTargetOverrides"/>).
+    /// when the target model can be named. Candidates, first existing object schema wins:
+    /// <see cref="ExpandTargetOverrides"/>; the field name singularised; and for operations from a
+    /// supplement, the one model the primary spec's own models expand a field of that name to (accounting
+    /// <c>company</c> → <c>CompanyInfo</c>), then the last word singularised (<c>shipping_address</c> →
+    /// <c>Address</c>).
     /// </summary>
     private void CollectExpandHints(List<Resource> resources)
     {
@@ -770,6 +887,7 @@ public sealed class CategoryBuilder
                 continue;
             }
 
+            _fromSupplement = _supplementOperations.Contains(operation);
             foreach (string field in expand.Values)
             {
                 if (ExpandTarget(field) is string target)
@@ -777,34 +895,112 @@ public sealed class CategoryBuilder
                     _expandHints[(operation.ResponseModel, field)] = target;
                 }
             }
+
+            _fromSupplement = false;
         }
     }
 
     private string? ExpandTarget(string field)
     {
-        if (!ExpandTargetOverrides.TryGetValue(field, out string? target))
+        var candidates = new List<string>();
+        if (ExpandTargetOverrides.TryGetValue(field, out string? overridden))
         {
-            string word = field;
-            foreach (string prefix in new[] { "parent_", "root_" })
-            {
-                if (word.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    word = word.Substring(prefix.Length);
-                }
-            }
-
-            if (word.EndsWith("_id", StringComparison.Ordinal))
-            {
-                word = word[..^3];
-            }
-
-            string[] words = word.Split('_');
-            words[^1] = Naming.Singular(words[^1]);
-            target = Naming.Pascal(string.Join("_", words));
+            candidates.Add(overridden);
         }
 
-        YMap? schema = _schemas.Map(target);
-        return schema is not null && IsObjectSchema(schema) && (schema.Map("properties")?.Keys.Count ?? 0) > 0 ? target : null;
+        string word = field;
+        foreach (string prefix in new[] { "parent_", "root_" })
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                word = word.Substring(prefix.Length);
+            }
+        }
+
+        if (word.EndsWith("_id", StringComparison.Ordinal))
+        {
+            word = word[..^3];
+        }
+
+        string[] words = word.Split('_');
+        words[^1] = Naming.Singular(words[^1]);
+        candidates.Add(Naming.Pascal(string.Join("_", words)));
+        if (_fromSupplement)
+        {
+            // Only for operations from a supplement: the primary spec's own expandable-but-plain uuids
+            // (e.g. accounting Account.company) keep the rule they were built with.
+            if (PrimaryExpandTargets().TryGetValue(field, out string? usual))
+            {
+                candidates.Add(usual);
+            }
+
+            candidates.Add(Naming.Pascal(words[^1]));
+        }
+        foreach (string target in candidates)
+        {
+            YMap? schema = Schema(target);
+            if (schema is not null && IsObjectSchema(schema) && (schema.Map("properties")?.Keys.Count ?? 0) > 0)
+            {
+                return target;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Field name → target of the primary spec's <c>oneOf [uuid string, $ref Target]</c> fields
+    /// (also as array items), where every such field of that name expands to the same model.</summary>
+    private Dictionary<string, string> PrimaryExpandTargets()
+    {
+        if (_primaryExpandTargets is not null)
+        {
+            return _primaryExpandTargets;
+        }
+
+        var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, object?> entry in _schemas.Entries())
+        {
+            if ((entry.Value as YMap)?.Map("properties") is not YMap properties)
+            {
+                continue;
+            }
+
+            foreach (KeyValuePair<string, object?> property in properties.Entries())
+            {
+                YMap? node = property.Value as YMap;
+                if (node is not null && TypesOf(node).Contains("array"))
+                {
+                    node = node.Map("items");
+                }
+
+                List<YMap> variants = (node?.Seq("oneOf") ?? node?.Seq("anyOf") ?? new List<object?>())
+                    .OfType<YMap>()
+                    .Where(v => !(TypesOf(v) is ["null"] && v.Str("$ref") is null))
+                    .ToList();
+                if (variants.Count != 2
+                    || variants.Count(v => TypesOf(v) is ["string"] && v.Str("$ref") is null && !v.Has("enum")) != 1
+                    || variants.FirstOrDefault(v => v.Str("$ref") is not null) is not YMap reference)
+                {
+                    continue;
+                }
+
+                string target = RefName(reference)!;
+                if (_schemas.Map(target) is YMap schema && IsObjectSchema(schema))
+                {
+                    if (!seen.TryGetValue(property.Key, out HashSet<string>? targets))
+                    {
+                        targets = new HashSet<string>(StringComparer.Ordinal);
+                        seen.Add(property.Key, targets);
+                    }
+
+                    targets.Add(target);
+                }
+            }
+        }
+
+        _primaryExpandTargets = seen.Where(p => p.Value.Count == 1)
+            .ToDictionary(p => p.Key, p => p.Value.Single(), StringComparer.Ordinal);
+        return _primaryExpandTargets;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -847,10 +1043,35 @@ public sealed class CategoryBuilder
         return values.OfType<string>().Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static string? RefName(YMap node)
+    /// <summary>The catalogue name of the schema a <c>$ref</c> points to (a supplement's synthetic name
+    /// renamed), or null.</summary>
+    private string? RefName(YMap node)
     {
         string? reference = node.Str("$ref");
-        return reference is null ? null : reference.Substring(reference.LastIndexOf('/') + 1);
+        if (reference is null)
+        {
+            return null;
+        }
+
+        string name = reference.Substring(reference.LastIndexOf('/') + 1);
+        return _fromSupplement && !_schemas.Has(name) && _renamed.TryGetValue(name, out string? renamed) ? renamed : name;
+    }
+
+    /// <summary>A component schema by catalogue name: the primary spec's, else (in a supplement context)
+    /// the supplement's.</summary>
+    private YMap? Schema(string name)
+    {
+        if (_schemas.Map(name) is YMap primary)
+        {
+            return primary;
+        }
+
+        if (!_fromSupplement)
+        {
+            return null;
+        }
+
+        return _supplementSchemas.Map(_renamedBack.TryGetValue(name, out string? raw) ? raw : name);
     }
 
     /// <summary>Follows a <c>$ref</c> into <c>components/&lt;section&gt;</c>.</summary>
@@ -865,7 +1086,8 @@ public sealed class CategoryBuilder
                 return node;
             }
 
-            node = _spec.Map("components")?.Map(section)?.Map(reference.Substring(prefix.Length));
+            YMap document = _fromSupplement ? _supplement! : _spec;
+            node = document.Map("components")?.Map(section)?.Map(reference.Substring(prefix.Length));
         }
 
         return node;

@@ -2,18 +2,20 @@ using System.Collections.Generic;
 
 namespace MergePS.CatalogBuilder;
 
-/// <summary>One category: where its spec lives and how its paths are written.</summary>
-public sealed record CategorySource(string Name, string Pascal, string File, string PathPrefix)
+/// <summary>One category: where its spec lives, how its paths are written and, optionally, the docs export
+/// that supplements the spec with the operations it lacks.</summary>
+public sealed record CategorySource(string Name, string Pascal, string File, string PathPrefix, string? Supplement = null)
 {
     /// <summary>The categories with a spec, in <c>CatalogSet.CategoryOrder</c>. Calendar and Email have none.</summary>
     public static readonly IReadOnlyList<CategorySource> All = new[]
     {
-        new CategorySource("hris", "Hris", "hris_v3.yml", ""),
-        new CategorySource("ats", "Ats", "ats_v3.yml", ""),
-        new CategorySource("accounting", "Accounting", "accounting_v3.yml", ""),
-        new CategorySource("ticketing", "Ticketing", "ticketing_v3.yml", ""),
-        new CategorySource("crm", "Crm", "crm_v3.yml", ""),
-        new CategorySource("filestorage", "FileStorage", "filestorage_v3.yml", ""),
+        // The Nov-2025 _v3 specs are primary; the 2026 docs exports add the operations they lack.
+        new CategorySource("hris", "Hris", "hris_v3.yml", "", "docs.merge.dev/merge-hris-api-openapi.yaml"),
+        new CategorySource("ats", "Ats", "ats_v3.yml", "", "docs.merge.dev/merge-ats-api-openapi.yaml"),
+        new CategorySource("accounting", "Accounting", "accounting_v3.yml", "", "docs.merge.dev/merge-accounting-api-openapi.yaml"),
+        new CategorySource("ticketing", "Ticketing", "ticketing_v3.yml", "", "docs.merge.dev/merge-ticketing-api-openapi.yaml"),
+        new CategorySource("crm", "Crm", "crm_v3.yml", "", "docs.merge.dev/merge-crm-api-openapi.yaml"),
+        new CategorySource("filestorage", "FileStorage", "filestorage_v3.yml", "", "docs.merge.dev/merge-file-storage-api-openapi.yaml"),
         new CategorySource("knowledgebase", "KnowledgeBase", "docs.merge.dev/merge-knowledge-base-api-openapi.yaml", ""),
         // The Chat export's server is https://api.merge.dev/api/chat/v1 and its paths are relative.
         new CategorySource("chat", "Chat", "docs.merge.dev/merge-chat-api-openapi.yaml", "/chat/v1"),

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using MergePS.Catalog;
 
@@ -96,7 +97,7 @@ public static class JsonOutput
                 builder.Append(']');
                 return;
             default:
-                builder.Append(element.GetRawText());
+                AppendScalar(builder, element);
                 return;
         }
     }
@@ -144,10 +145,19 @@ public static class JsonOutput
                 builder.Append(']');
                 return;
             default:
-                builder.Append(element.GetRawText());
+                AppendScalar(builder, element);
                 return;
         }
     }
+
+    /// <summary>Strings are written with only the escapes JSON requires (the serializer's default would write
+    /// <c>+</c> as <c>\u002B</c>, e.g. in a two-file <c>source</c>); other scalars as serialized.</summary>
+    private static void AppendScalar(StringBuilder builder, JsonElement element) =>
+        builder.Append(element.ValueKind == JsonValueKind.String
+            ? JsonSerializer.Serialize(element.GetString(), RelaxedStrings)
+            : element.GetRawText());
+
+    private static readonly JsonSerializerOptions RelaxedStrings = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static void Indent(StringBuilder builder, int depth) => builder.Append(' ', depth * 2);
 }

@@ -69,7 +69,7 @@ public static class Naming
     }
 
     /// <summary>PascalCase of words split on <c>-</c> or <c>_</c>.</summary>
-    public static string Pascal(string text) => Pascal(text.Split('-', '_', StringSplitOptions.RemoveEmptyEntries));
+    public static string Pascal(string text) => Pascal(text.Split(new[] { '-', '_' }, StringSplitOptions.RemoveEmptyEntries));
 
     private static string Pascal(IEnumerable<string> words)
     {

@@ -57,7 +57,7 @@ public static class Program
         var quirks = new List<string>();
         var differing = new List<string>();
         var summary = new StringBuilder();
-        summary.AppendLine("category       resources  ops  (reference: resources, common-model endpoints)  by kind");
+        summary.AppendLine("category       resources  ops  (reference: resources, common-model endpoints)  from docs export  by kind");
         foreach (CategorySource source in CategorySource.All)
         {
             string specPath = Path.Combine(specs, source.File);
@@ -67,10 +67,24 @@ public static class Program
                 return 2;
             }
 
-            CategoryCatalog catalog = new CategoryBuilder(source, YamlTree.Load(specPath), quirks).Build();
+            YMap? supplement = null;
+            if (source.Supplement is not null)
+            {
+                string supplementPath = Path.Combine(specs, source.Supplement);
+                if (!File.Exists(supplementPath))
+                {
+                    Console.Error.WriteLine($"error: {supplementPath} not found.");
+                    return 2;
+                }
+
+                supplement = YamlTree.Load(supplementPath);
+            }
+
+            var builder = new CategoryBuilder(source, YamlTree.Load(specPath), supplement, quirks);
+            CategoryCatalog catalog = builder.Build();
             string text = JsonOutput.Write(catalog);
             JsonOutput.VerifyRoundTrip(catalog, text);
-            Summarize(summary, catalog);
+            Summarize(summary, catalog, builder.SupplementOperationCount);
 
             string target = Path.Combine(output, source.Name + ".json");
             string? existing = File.Exists(target) ? File.ReadAllText(target) : null;
@@ -125,7 +139,7 @@ public static class Program
         return 0;
     }
 
-    private static void Summarize(StringBuilder summary, CategoryCatalog catalog)
+    private static void Summarize(StringBuilder summary, CategoryCatalog catalog, int fromSupplement)
     {
         List<Operation> operations = catalog.Resources.SelectMany(r => r.Operations).ToList();
         string kinds = string.Join(", ", operations
@@ -133,7 +147,7 @@ public static class Program
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}"));
         (int resources, int endpoints) = CategorySource.Reference.TryGetValue(catalog.Name, out var reference) ? reference : (0, 0);
-        summary.AppendLine($"{catalog.Name,-14} {catalog.Resources.Count,9}  {operations.Count,3}  (ref {resources,2}, {endpoints,3}; models {catalog.Models.Count,3})  {kinds}");
+        summary.AppendLine($"{catalog.Name,-14} {catalog.Resources.Count,9}  {operations.Count,3}  (ref {resources,2}, {endpoints,3}; models {catalog.Models.Count,3})  docs +{fromSupplement,-2}  {kinds}");
     }
 
     private static int Usage(string message)
