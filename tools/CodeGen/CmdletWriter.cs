@@ -46,7 +46,157 @@ internal sealed class CmdletWriter
             WriteGetCmdlet(code, resource, _catalog.CmdletNoun(_category, resource), list, retrieve);
         }
 
+        WriteSubOperations(code);
         return code.ToString();
+    }
+
+    /// <summary>
+    /// Reads under a record or collection (jobs/{job_id}/screening-questions, groups/types): one
+    /// cmdlet per noun, named for the resource plus the literal segments after it.
+    /// </summary>
+    private void WriteSubOperations(CodeWriter code)
+    {
+        foreach (Resource resource in _category.Resources)
+        {
+            var byNoun = resource.Operations
+                .Where(o => o.Kind is OperationKinds.SubList or OperationKinds.SubRetrieve && !o.ResponseIsBinary && o.ResponseModel is not null)
+                .GroupBy(o => _catalog.CmdletNoun(_category, resource) + SubNoun(resource, o));
+            foreach (var group in byNoun)
+            {
+                Operation? list = group.FirstOrDefault(o => o.Paginated && _map.IsClass(o.ResponseModel!));
+                Operation? retrieve = group.FirstOrDefault(o => !o.Paginated && o.Path.EndsWith("/{id}", StringComparison.Ordinal) && _map.IsClass(o.ResponseModel!))
+                    ?? (list is not null ? group.FirstOrDefault(o => !o.Paginated && o.PathParams.Any(p => p.Name == "id") && o.ResponseModel == list.ResponseModel) : null);
+                if (list is not null)
+                {
+                    var pseudo = new Resource { Name = resource.Name, Noun = group.Key, Model = list.ResponseModel! };
+                    WriteGetCmdlet(code, pseudo, group.Key, list, retrieve);
+                    continue;
+                }
+
+                foreach (Operation single in group.Where(o => !o.Paginated && _map.IsClass(o.ResponseModel!)))
+                {
+                    WriteSingleCmdlet(code, group.Key, single);
+                }
+            }
+        }
+    }
+
+    private static string SubNoun(Resource resource, Operation op)
+    {
+        string[] segments = op.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        int start = Array.IndexOf(segments, resource.Name) + 1;
+        var literals = segments.Skip(start).Where(s => !s.StartsWith("{", StringComparison.Ordinal)).ToList();
+        if (literals.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        literals[^1] = Singular(literals[^1]);
+        return string.Concat(literals.Select(Names.Pascal));
+    }
+
+    private static string Singular(string word) => word switch
+    {
+        _ when word.EndsWith("ies", StringComparison.Ordinal) => word[..^3] + "y",
+        _ when word.EndsWith("ss", StringComparison.Ordinal) => word,
+        _ when word.EndsWith("s", StringComparison.Ordinal) => word[..^1],
+        _ => word,
+    };
+
+    private void WriteSingleCmdlet(CodeWriter code, string noun, Operation op)
+    {
+        string cmdlet = "Get-Merge" + noun;
+        string response = _map.ClassName(op.ResponseModel!);
+        Model model = _category.Models.Single(m => m.Name == op.ResponseModel);
+        // An object whose only field is a list (e.g. {"types": [...]}) is written as that list.
+        Field? only = model.Fields.Count == 1 && TypeExpr.Parse(model.Fields[0].Type).IsArray ? model.Fields[0] : null;
+        string outputType = only is null ? response : "object";
+        if (only is not null)
+        {
+            TypeExpr element = TypeExpr.Parse(only.Type).Element;
+            outputType = element.Kind is TypeExpr.String or TypeExpr.Enum or TypeExpr.Uuid ? "string"
+                : element.Kind == TypeExpr.ModelKind && _map.IsClass(element.Target!) ? _map.ClassName(element.Target!) : "object";
+        }
+
+        CmdletNames.Add(cmdlet);
+        code.Line($"[global::System.Management.Automation.Cmdlet(global::System.Management.Automation.VerbsCommon.Get, \"Merge{noun}\")]");
+        code.Line($"[global::System.Management.Automation.OutputType(typeof({outputType}))]");
+        code.Open($"public sealed class GetMerge{noun}Command : global::MergePS.Commands.MergeGetSingleCmdletBase<{response}>");
+        code.Line($"protected override string PathTemplate => {Names.Literal(op.Path.TrimStart('/'))};");
+        code.Line($"protected override bool AccountScoped => {(op.AccountScoped ? "true" : "false")};");
+        code.Line($"protected override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{response}> ResponseTypeInfo => global::MergePS.Json.{_category.Pascal}JsonContext.Default.{op.ResponseModel};");
+        code.Line(only is null
+            ? $"protected override global::System.Collections.Generic.IEnumerable<object> Unroll({response} response) => new object[] {{ response }};"
+            : $"protected override global::System.Collections.Generic.IEnumerable<object> Unroll({response} response) => Items(response.{Names.PropertyName(only.Name, model.Name, new HashSet<string>())});");
+        code.Line();
+        WritePathParameters(code, op.PathParams.Select(p => p.Name).ToList(), new[] { "__AllParameterSets" }, aliasId: true);
+        var lines = new List<string>();
+        foreach (Parameter p in op.Query)
+        {
+            string name = Names.Pascal(p.Name);
+            if (Names.ReservedParameters.Contains(name))
+            {
+                name += "Filter";
+            }
+
+            (string type, string add) = ParameterType(p, name);
+            code.Line("[global::System.Management.Automation.Parameter]");
+            if (p.Values is { Count: > 0 } && p.Type is "enum" or "list")
+            {
+                code.Line("[global::System.Management.Automation.ArgumentCompleter(typeof(global::MergePS.Completers.CatalogValueCompleter))]");
+                AddCompletion(cmdlet, name, p.Values);
+            }
+
+            code.Line($"public {type} {name} {{ get; set; }}");
+            code.Line();
+            lines.Add($"query.Add({Names.Literal(p.Name)}, {add});");
+        }
+
+        code.Open("protected override void BuildQuery(global::MergePS.Client.QueryString query)");
+        foreach (string line in lines)
+        {
+            code.Line(line);
+        }
+
+        code.Close();
+        code.Close();
+        code.Line();
+    }
+
+    /// <summary>Mandatory parameters for path placeholders other than a record's {id}.</summary>
+    private static void WritePathParameters(CodeWriter code, IReadOnlyList<string> pathParams, IEnumerable<string> sets, bool aliasId)
+    {
+        var names = pathParams.Where(p => p != "id").ToList();
+        if (names.Count == 0)
+        {
+            return;
+        }
+
+        var replacements = new List<string>();
+        foreach (string wire in names)
+        {
+            string name = Names.Pascal(wire);
+            foreach (string set in sets)
+            {
+                code.Line(set == "__AllParameterSets"
+                    ? "[global::System.Management.Automation.Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]"
+                    : $"[global::System.Management.Automation.Parameter(Mandatory = true, ParameterSetName = \"{set}\", ValueFromPipelineByPropertyName = true)]");
+            }
+
+            // A piped parent record binds by its Id when it has no better-named property.
+            if (aliasId && names.Count == 1)
+            {
+                code.Line("[global::System.Management.Automation.Alias(\"Id\")]");
+            }
+
+            code.Line("[global::System.Management.Automation.ValidateNotNullOrEmpty]");
+            code.Line($"public string {name} {{ get; set; }} = null!;");
+            code.Line();
+            replacements.Add($".Replace({Names.Literal("{" + wire + "}")}, global::System.Uri.EscapeDataString({name}.Trim()))");
+        }
+
+        code.Line($"protected override string ExpandPath(string template) => template{string.Concat(replacements)};");
+        code.Line();
     }
 
     private void WriteGetCmdlet(CodeWriter code, Resource resource, string noun, Operation? list, Operation? retrieve)
@@ -109,6 +259,10 @@ internal sealed class CmdletWriter
         }
 
         code.Line();
+        var placeholders = (list?.PathParams ?? new List<Parameter>()).Concat(retrieve?.PathParams ?? new List<Parameter>())
+            .Select(p => p.Name).Where(n => n != "id").Distinct().ToList();
+        var allSets = listSets.Concat(retrieve is not null ? new[] { RetrieveSet } : Array.Empty<string>()).ToList();
+        WritePathParameters(code, placeholders, allSets, aliasId: retrieve is null);
         foreach ((string set, string param, string relatedModel, _) in pipeSets)
         {
             code.Line($"[global::System.Management.Automation.Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = \"{set}\")]");

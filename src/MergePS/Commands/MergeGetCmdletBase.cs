@@ -42,6 +42,9 @@ public abstract class MergeGetCmdletBase<T> : MergeApiCmdletBase
 
     protected abstract void BuildRetrieveQuery(QueryString query);
 
+    /// <summary>Fills path parameters other than the record id (e.g. <c>{job_id}</c>).</summary>
+    protected virtual string ExpandPath(string template) => template;
+
     protected override void ProcessRecord()
     {
         SecureString? token = ResolveAccountToken();
@@ -68,7 +71,7 @@ public abstract class MergeGetCmdletBase<T> : MergeApiCmdletBase
 
         var query = new QueryString();
         BuildRetrieveQuery(query);
-        var request = new MergeRequest(HttpMethod.Get, RetrievePath!.Replace("{id}", Uri.EscapeDataString(id.Trim())), query)
+        var request = new MergeRequest(HttpMethod.Get, ExpandPath(RetrievePath!).Replace("{id}", Uri.EscapeDataString(id.Trim())), query)
         {
             AccountToken = token,
         };
@@ -99,7 +102,7 @@ public abstract class MergeGetCmdletBase<T> : MergeApiCmdletBase
         int pageSize = PageSizeValue ?? (int)Math.Min(100UL, Math.Max(1UL, SaturatingAdd(first, skip)));
         query.Add("page_size", pageSize);
         query.Add("cursor", CursorValue);
-        var request = new MergeRequest(HttpMethod.Get, ListPath!, query) { AccountToken = token };
+        var request = new MergeRequest(HttpMethod.Get, ExpandPath(ListPath!), query) { AccountToken = token };
         CursorPager<T> pager = ResolvedSession.Client.Page(request, PageTypeInfo!, Log);
 
         ulong written = 0;
