@@ -1,0 +1,46 @@
+using System;
+using System.Collections.Generic;
+using MergePS.Emulator.Data;
+
+namespace MergePS.Emulator.Seeding;
+
+/// <summary>Any category: 30-60 records per model from the catalogue fields alone. Ids for every
+/// table are drawn before any field is filled, so relations (in any direction, cycles included)
+/// always point at real records.</summary>
+public sealed class GenericSeeder : ICategorySeeder
+{
+    public IDictionary<string, Lazy<Table>> Seed(SeedContext ctx, IReadOnlyList<string> tableModels)
+    {
+        var sets = Create(ctx, tableModels);
+        var result = new Dictionary<string, Lazy<Table>>(StringComparer.Ordinal);
+        foreach (var (model, set) in sets)
+        {
+            ModelSchema schema = ctx.Schemas[model];
+            GenericFiller.Fill(ctx, schema, set.All, null);
+            result[model] = new Lazy<Table>(new Table(schema, set.All));
+        }
+
+        return result;
+    }
+
+    /// <summary>Phase one: records with ids and timestamps only, registered for relations.</summary>
+    public static List<(string Model, RowSet Rows)> Create(SeedContext ctx, IEnumerable<string> models)
+    {
+        var sets = new List<(string, RowSet)>();
+        foreach (string model in models)
+        {
+            if (!ctx.Schemas.TryGetValue(model, out ModelSchema? schema))
+            {
+                continue;
+            }
+
+            Rng rng = ctx.RngFor(model, "rows");
+            int count = rng.Between(30, 60);
+            RowSet set = RowFactory.Create(schema, rng, ctx.Anchor, count, Math.Max(1, (int)Math.Round(count * 0.02)), 1);
+            ctx.RegisterIds(model, set.All);
+            sets.Add((model, set));
+        }
+
+        return sets;
+    }
+}
