@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -11,7 +12,14 @@ namespace MergePS.Emulator.Api;
 /// its length, so clients never see chunked half-pages.</summary>
 public static class JsonResponse
 {
-    private static readonly JsonWriterOptions WriterOptions = new() { Indented = false, SkipValidation = true };
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = false,
+        SkipValidation = true,
+
+        // Like DRF (UNICODE_JSON): quotes escaped as \", non-ASCII names written as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static Task Write(HttpContext http, int status, Action<Utf8JsonWriter> body)
     {

@@ -35,7 +35,7 @@ public static class ListHandler
         }
 
         var ctx = new BindContext(request.Data);
-        Func<Row, bool>? parent = ParentFilter(request, model, ctx, out bool parentMissing);
+        Func<Row, bool>? parent = ParentFilter(request, model, ctx, out bool parentMissing, out Row[]? nested);
         if (parentMissing)
         {
             return JsonResponse.Detail(request.Http, 404, "Not found.");
@@ -53,7 +53,8 @@ public static class ListHandler
         }
 
         TableSnapshot snapshot = table.Current;
-        int[]? order = snapshot.Ordering(OrderBy(request));
+        int[]? order = nested is null ? snapshot.Ordering(OrderBy(request)) : null;
+        Row[] rows = nested ?? snapshot.Rows;
         Func<Row, bool> visible = Visibility(request, model, predicates);
         WriteOptions output = request.Output();
         if (!request.Operation.Paginated)
@@ -61,9 +62,9 @@ public static class ListHandler
             return JsonResponse.Write(request.Http, 200, w =>
             {
                 w.WriteStartArray();
-                for (int i = 0; i < snapshot.Rows.Length; i++)
+                for (int i = 0; i < rows.Length; i++)
                 {
-                    Row row = snapshot.Rows[order?[i] ?? i];
+                    Row row = rows[order?[i] ?? i];
                     if (visible(row))
                     {
                         RowWriter.Write(w, model, row, output);
@@ -76,10 +77,10 @@ public static class ListHandler
 
         var page = new List<Row>(Math.Min(pageSize, 128));
         int next = -1;
-        int n = snapshot.Rows.Length;
+        int n = rows.Length;
         for (int pos = Math.Max(0, start); pos < n; pos++)
         {
-            Row row = snapshot.Rows[order?[pos] ?? pos];
+            Row row = rows[order?[pos] ?? pos];
             if (!visible(row))
             {
                 continue;
@@ -98,7 +99,7 @@ public static class ListHandler
         int found = 0;
         for (int pos = Math.Min(start, n) - 1; pos >= 0 && found < pageSize; pos--)
         {
-            if (visible(snapshot.Rows[order?[pos] ?? pos]))
+            if (visible(rows[order?[pos] ?? pos]))
             {
                 previous = pos;
                 found++;
@@ -174,21 +175,43 @@ public static class ListHandler
         return predicates;
     }
 
-    /// <summary>For nested lists (jobs/{job_id}/screening-questions): the parent must exist, and rows
-    /// are those pointing at it; when no field relates them, a stable subset stands in.</summary>
-    private static Func<Row, bool>? ParentFilter(ApiRequest request, ModelSchema model, BindContext ctx, out bool parentMissing)
+    /// <summary>
+    /// For nested lists (jobs/{job_id}/screening-questions): the parent must exist. Rows are then the
+    /// parent's own list of them when it has one (a conversation's members, an expense report's
+    /// lines), else those whose field points at the parent, else a stable subset.
+    /// </summary>
+    private static Func<Row, bool>? ParentFilter(ApiRequest request, ModelSchema model, BindContext ctx, out bool parentMissing, out Row[]? nested)
     {
         parentMissing = false;
+        nested = null;
         if (request.PathValues.Count == 0)
         {
             return null;
         }
 
-        if (ParentParam(request) is { } parentParam && request.Resource is { } resource
-            && request.Data.Table(resource.Model) is { } parents && parents.Find(request.PathValues[parentParam]) is null)
+        if (ParentParam(request) is { } parentParam && request.Resource is { } resource && request.Data.Table(resource.Model) is { } parents)
         {
-            parentMissing = true;
-            return null;
+            Row? parentRow = parents.Find(request.PathValues[parentParam]);
+            if (parentRow is null)
+            {
+                parentMissing = true;
+                return null;
+            }
+
+            FieldSchema? own = parents.Schema.Fields.FirstOrDefault(f => f.IsArray && f.Target == model.Name && f.Kind is FieldKind.Expand or FieldKind.Model);
+            if (own is not null)
+            {
+                object?[] items = parentRow[own.Index] as object?[] ?? Array.Empty<object?>();
+                if (own.Kind == FieldKind.Model)
+                {
+                    nested = items.OfType<Row>().ToArray();
+                    return null;
+                }
+
+                var ids = items.OfType<string>().ToHashSet(StringComparer.Ordinal);
+                int idIndex = model.Id;
+                return row => row.Values[idIndex] is string id && ids.Contains(id);
+            }
         }
 
         CompiledFilters compiled = CompiledFilters.For(request.Category, request.Operation, model);

@@ -42,7 +42,53 @@ public static class OtherHandlers
             return JsonResponse.Detail(request.Http, 404, "Not found.");
         }
 
-        return Synthesized(request);
+        return Aggregate(request) ?? Synthesized(request);
+    }
+
+    /// <summary>
+    /// groups/types: a response whose only field is a string list named after a field of the
+    /// resource's records, in plural, lists that field's distinct values.
+    /// </summary>
+    private static Task? Aggregate(ApiRequest request)
+    {
+        ModelSchema? response = request.Category.Schema(request.Operation.ResponseModel);
+        ModelSchema? model = request.Category.Schema(request.Resource?.Model);
+        if (response is not { Fields.Count: 1 } || model is null || request.PathValues.Count > 0)
+        {
+            return null;
+        }
+
+        FieldSchema list = response.Fields[0];
+        FieldSchema? source = list.Name.EndsWith('s') ? model.Field(list.Name[..^1]) : null;
+        if (!list.IsArray || source is null || request.Data.Table(model.Name) is not { } table)
+        {
+            return null;
+        }
+
+        bool deleted = request.Flag("include_deleted_data");
+        bool origins = request.ListParam("show_enum_origins").Contains(source.Name);
+        var values = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (Row row in table.Current.Rows)
+        {
+            if (!row.Shell && (deleted || row.Values[model.RemoteWasDeleted < 0 ? source.Index : model.RemoteWasDeleted] is not true)
+                && row.Values[source.Index] is string value)
+            {
+                values.Add(origins ? RowWriter.Origin(value) : value);
+            }
+        }
+
+        return JsonResponse.Write(request.Http, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteStartArray(list.EncodedName);
+            foreach (string value in values)
+            {
+                w.WriteStringValue(value);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
     }
 
     /// <summary>

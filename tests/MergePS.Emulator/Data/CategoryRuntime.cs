@@ -17,9 +17,10 @@ public sealed class CategoryRuntime
     {
         Catalog = catalog;
         var schemas = new Dictionary<string, ModelSchema>(StringComparer.Ordinal);
+        Dictionary<(string, string), string> expandable = PlainUuidExpansions(catalog);
         foreach (Model model in catalog.Models)
         {
-            schemas[model.Name] = new ModelSchema(model);
+            schemas[model.Name] = new ModelSchema(Patch(model, expandable));
         }
 
         Schemas = schemas;
@@ -47,6 +48,65 @@ public sealed class CategoryRuntime
     public ModelSchema? Schema(string? model) => model is not null && Schemas.TryGetValue(model, out ModelSchema? s) ? s : null;
 
     public Resource? ResourceFor(string model) => _resourceByModel.GetValueOrDefault(model);
+
+    /// <summary>
+    /// Fields the spec types as a plain uuid although the operation's expand parameter names them
+    /// (accounting Contact.company): they are treated as <c>expand:</c> to the model named like the
+    /// field (Company, else the first model starting so: CompanyInfo), so they point at real records
+    /// and expand.
+    /// </summary>
+    private static Dictionary<(string, string), string> PlainUuidExpansions(CategoryCatalog catalog)
+    {
+        var models = catalog.Models.ToDictionary(m => m.Name, StringComparer.Ordinal);
+        var result = new Dictionary<(string, string), string>();
+        foreach (Resource resource in catalog.Resources)
+        {
+            if (!models.TryGetValue(resource.Model, out Model? model))
+            {
+                continue;
+            }
+
+            foreach (string name in resource.Operations.SelectMany(o => o.Query).Where(p => p.Name == "expand").SelectMany(p => p.Values ?? new List<string>()))
+            {
+                Field? field = model.Fields.FirstOrDefault(f => f.Name == name);
+                if (field is null || field.Type is not ("uuid" or "array:uuid"))
+                {
+                    continue;
+                }
+
+                string pascal = string.Concat(name.Split('_').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p.Substring(1)));
+                string? target = models.ContainsKey(pascal) ? pascal
+                    : catalog.Resources.Select(r => r.Model).FirstOrDefault(m => m.StartsWith(pascal, StringComparison.Ordinal));
+                if (target is not null)
+                {
+                    result[(model.Name, name)] = (field.Type.StartsWith("array:", StringComparison.Ordinal) ? "array:expand:" : "expand:") + target;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static Model Patch(Model model, Dictionary<(string, string), string> expandable)
+    {
+        if (!model.Fields.Any(f => expandable.ContainsKey((model.Name, f.Name))))
+        {
+            return model;
+        }
+
+        return new Model
+        {
+            Name = model.Name,
+            FreeForm = model.FreeForm,
+            Fields = model.Fields.Select(f => expandable.TryGetValue((model.Name, f.Name), out string? type)
+                ? new Field
+                {
+                    Name = f.Name, Type = type, Nullable = f.Nullable, ReadOnly = f.ReadOnly, Required = f.Required,
+                    Deprecated = f.Deprecated, Values = f.Values, MaxLength = f.MaxLength,
+                }
+                : f).ToList(),
+        };
+    }
 
     private static IReadOnlyList<string> FindTableModels(CategoryCatalog catalog, Dictionary<string, ModelSchema> schemas)
     {

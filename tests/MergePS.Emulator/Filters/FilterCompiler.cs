@@ -153,6 +153,10 @@ public static class FilterCompiler
                 ModelSchema? target = category.Schema(via?.Target);
                 Matcher? inner = target is null || parts.Length < 3 ? null : Direct(target, parts[2], false);
                 return via is null || inner is null ? null : new RelatedMatcher(via, inner);
+            case "sameid":
+                ModelSchema? other = parts.Length < 3 ? null : category.Schema(parts[1]);
+                Matcher? otherMatcher = other is null ? null : Direct(other, parts[2], list: true);
+                return otherMatcher is null ? null : new SameIdMatcher(other!.Name, otherMatcher, model.Id);
             case "none":
                 return new NoOpMatcher(parts.Length > 1 ? string.Join(':', parts.Skip(1)) : "accepted");
             default:

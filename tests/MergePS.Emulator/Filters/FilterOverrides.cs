@@ -3,7 +3,8 @@ namespace MergePS.Emulator.Filters;
 /// <summary>
 /// Parameters the naming rules cannot interpret, or would interpret wrongly. A rule is one of
 /// <c>eq:field</c>, <c>in:field</c>, <c>after:field</c>, <c>before:field</c>, <c>not:field</c>,
-/// <c>via:expandField:param</c> (the related record matches <c>param</c> by the usual rules) or
+/// <c>via:expandField:param</c> (the related record matches <c>param</c> by the usual rules),
+/// <c>sameid:Model:param</c> (the record of Model with the same id matches <c>param</c>) or
 /// <c>none:reason</c>. Model <c>*</c> applies to every model.
 /// </summary>
 public static class FilterOverrides
@@ -31,6 +32,17 @@ public static class FilterOverrides
         ("CustomObject", "custom_object_class_id", "eq:object_class"),
         ("Association", "object_id", "eq:source_object"),
         ("Association", "custom_object_class_id", "none:the source object already fixes its class"),
+
+        // The spec's parameter says posted, the model's field says posting.
+        ("GeneralLedgerTransaction", "posted_date_after", "after:posting_date"),
+        ("GeneralLedgerTransaction", "posted_date_before", "before:posting_date"),
+
+        // Download request metadata has one entry per file (same id); its filters are the file's.
+        ("DownloadRequestMeta", "mime_types", "sameid:File:mime_types"),
+        ("DownloadRequestMeta", "created_after", "sameid:File:created_after"),
+        ("DownloadRequestMeta", "created_before", "sameid:File:created_before"),
+        ("DownloadRequestMeta", "modified_after", "sameid:File:modified_after"),
+        ("DownloadRequestMeta", "modified_before", "sameid:File:modified_before"),
 
         // A message's root_message parameter names the thread root.
         ("Message", "root_message", "eq:root_message_id"),

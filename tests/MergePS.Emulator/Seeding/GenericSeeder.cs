@@ -20,7 +20,36 @@ public sealed class GenericSeeder : ICategorySeeder
             result[model] = new Lazy<Table>(new Table(schema, set.All));
         }
 
+        DownloadRequestMetas(ctx, result);
         return result;
+    }
+
+    /// <summary>Download request metadata exists per file: same id, a URL that downloads it here.</summary>
+    private static void DownloadRequestMetas(SeedContext ctx, Dictionary<string, Lazy<Table>> tables)
+    {
+        if (ctx.Schema("DownloadRequestMeta") is not { } schema || !tables.TryGetValue("File", out Lazy<Table>? files) || !tables.ContainsKey(schema.Name))
+        {
+            return;
+        }
+
+        ModelSchema fileSchema = files.Value.Schema;
+        var rows = new List<Row>();
+        foreach (Row file in files.Value.Current.Rows)
+        {
+            if (file.Shell || file.Values[fileSchema.RemoteWasDeleted < 0 ? fileSchema.Id : fileSchema.RemoteWasDeleted] is true)
+            {
+                continue;
+            }
+
+            var values = new object?[schema.Slots];
+            values[schema.Id] = file.Values[fileSchema.Id];
+            RowFactory.Set(values, schema.IndexOf("url"), Program.BaseUrl + "/api/" + ctx.DataKey.Split('-')[0] + "/v1/files/" + file.Values[fileSchema.Id] + "/download");
+            RowFactory.Set(values, schema.IndexOf("method"), "GET");
+            RowFactory.Set(values, schema.IndexOf("headers"), RawJson.EmptyObject);
+            rows.Add(new Row(values));
+        }
+
+        tables[schema.Name] = new Lazy<Table>(new Table(schema, rows.ToArray()));
     }
 
     /// <summary>Phase one: records with ids and timestamps only, registered for relations.</summary>

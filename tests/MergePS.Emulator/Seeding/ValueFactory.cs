@@ -29,10 +29,10 @@ public static class ValueFactory
             return element;
         }
 
-        if (field.Kind == FieldKind.Expand)
+        if (field.Kind == FieldKind.Expand || field.Kind == FieldKind.Uuid && RelatedModel(field.Name) is not null)
         {
-            string target = field.Target!;
-            return g => PickMany(g, target);
+            string target = field.Kind == FieldKind.Expand ? field.Target! : RelatedModel(field.Name)!;
+            return g => g.Seed.Schema(target) is null ? System.Array.Empty<object?>() : PickMany(g, target);
         }
 
         return g =>
@@ -70,10 +70,10 @@ public static class ValueFactory
             case FieldKind.Uri:
                 return Uri(name);
             case FieldKind.Uuid:
-                return g => g.Rng.Uuid();
+                return RelatedModel(name) is { } related ? g => Related(g, field, related) : g => g.Rng.Uuid();
             case FieldKind.Expand:
                 string target = field.Target!;
-                return g => PickOne(g, target);
+                return g => Related(g, field, target);
             case FieldKind.Model:
                 string nested = field.Target!;
                 return g => GenericFiller.Nested(g, nested);
@@ -84,6 +84,54 @@ public static class ValueFactory
             default:
                 return Text(model, name);
         }
+    }
+
+    /// <summary>A uuid field named after a model (conversation_id, root_message_id, tracking_categories)
+    /// holds ids of that model, dropping leading words until a model matches.</summary>
+    private static string? RelatedModel(string name)
+    {
+        string stem = name.EndsWith("_id", System.StringComparison.Ordinal) ? name[..^3] : name.EndsWith("_ids", System.StringComparison.Ordinal) ? name[..^4] : name;
+        string[] words = stem.Split('_', System.StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || name is "id" or "remote_id")
+        {
+            return null;
+        }
+
+        string last = words[^1];
+        words[^1] = last.EndsWith("ies", System.StringComparison.Ordinal) ? last[..^3] + "y" : last.EndsWith('s') && !last.EndsWith("ss", System.StringComparison.Ordinal) ? last[..^1] : last;
+        return string.Concat(System.Array.ConvertAll(words, Capitalize));
+    }
+
+    /// <summary>A relation to a real record; parent/root links are often empty (top of a tree).</summary>
+    private static object? Related(GenContext g, FieldSchema field, string target)
+    {
+        for (string candidate = target; candidate.Length > 0; candidate = DropFirstWord(candidate))
+        {
+            if (g.Seed.Schema(candidate) is not null)
+            {
+                if (field.Nullable && (field.Name.Contains("parent", System.StringComparison.Ordinal) || field.Name.Contains("root", System.StringComparison.Ordinal)) && g.Rng.Chance(0.5))
+                {
+                    return null;
+                }
+
+                return PickOne(g, candidate) ?? (field.Kind == FieldKind.Uuid ? g.Rng.Uuid() : null);
+            }
+        }
+
+        return field.Kind == FieldKind.Uuid ? g.Rng.Uuid() : null;
+    }
+
+    private static string DropFirstWord(string pascal)
+    {
+        for (int i = 1; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]))
+            {
+                return pascal.Substring(i);
+            }
+        }
+
+        return string.Empty;
     }
 
     private static object? PickOne(GenContext g, string target)
@@ -250,6 +298,16 @@ public static class ValueFactory
         if (name.Contains("email", StringComparison.Ordinal))
         {
             return g => Email(g);
+        }
+
+        if (name == "title" && Is(model.Name, PersonModels))
+        {
+            return g => g.Rng.Pick(Pools.JobTitles);
+        }
+
+        if (name is "company" or "company_name" or "organization")
+        {
+            return g => g.Rng.Pick(Pools.CompanyNames);
         }
 
         if (name is "name" or "display_name" or "title" or "subject" or "legal_name")
