@@ -52,7 +52,7 @@ Describe '<Cmdlet> lists and retrieves <Name>' -ForEach $resources {
 
     It 'reports an unknown id as MergePS.NotFound and goes on with the next' {
         $good = $expected[0].id
-        $results = @('00000000-0000-0000-0000-000000000000', $good | & $Cmdlet -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $results = @(@('00000000-0000-0000-0000-000000000000', $good) | & $Cmdlet -ErrorVariable failures -ErrorAction SilentlyContinue)
         $results.Id | Should -Be @($good)
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be "MergePS.NotFound,$((Get-Command $Cmdlet).ImplementingType.FullName)"

@@ -247,7 +247,7 @@ internal sealed class CmdletWriter
 
         if (retrieve is not null)
         {
-            code.Line($"[global::System.Management.Automation.Parameter(Mandatory = true, Position = 0, ParameterSetName = \"{RetrieveSet}\", ValueFromPipelineByPropertyName = true)]");
+            code.Line($"[global::System.Management.Automation.Parameter(Mandatory = true, Position = 0, ParameterSetName = \"{RetrieveSet}\", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]");
             code.Line("[global::System.Management.Automation.ValidateNotNullOrEmpty]");
             code.Line("public string[] Id { get; set; } = global::System.Array.Empty<string>();");
             code.Line();

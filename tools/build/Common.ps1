@@ -43,7 +43,7 @@ $script:ModuleAssemblies = @(
 function Invoke-MergeBuild([string] $Root, [string] $Configuration) {
     $version = Get-MergeVersion $Root
     Invoke-Native dotnet restore (Join-Path $Root 'tools/Pester/Pester.Restore.csproj') --nologo -v quiet
-    Invoke-Native dotnet build (Join-Path $Root 'MergePS.sln') -c $Configuration --nologo -v quiet -clp:ErrorsOnly
+    Invoke-Native dotnet build (Join-Path $Root 'MergePS.sln') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
 
     $moduleDir = Join-Path $Root "output/MergePS/$version"
     if (Test-Path $moduleDir) { Remove-Item -Recurse -Force $moduleDir }

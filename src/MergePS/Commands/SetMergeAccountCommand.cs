@@ -5,7 +5,7 @@ using MergePS.Client;
 namespace MergePS.Commands;
 
 /// <summary>Set-MergeAccount: adds a linked account to the session, or switches to a named one.</summary>
-[Cmdlet(VerbsCommon.Set, "MergeAccount", DefaultParameterSetName = TokenSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+[Cmdlet(VerbsCommon.Set, "MergeAccount", DefaultParameterSetName = SelectSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
 [OutputType(typeof(MergeAccount))]
 public sealed class SetMergeAccountCommand : MergeCmdletBase
 {
