@@ -71,5 +71,22 @@ public static class Pools
         return list.ToArray();
     }
 
-    public static string Slug(string text) => new string(text.ToLowerInvariant().Where(c => char.IsLetterOrDigit(c) || c == '-').ToArray());
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Slugs = new(StringComparer.Ordinal);
+
+    /// <summary>Lower-case letters and digits only, for emails and usernames; cached because the
+    /// same few hundred names are slugged for every generated person.</summary>
+    public static string Slug(string text) => Slugs.GetOrAdd(text, static t =>
+    {
+        Span<char> buffer = t.Length <= 256 ? stackalloc char[t.Length] : new char[t.Length];
+        int n = 0;
+        foreach (char c in t)
+        {
+            if (char.IsLetterOrDigit(c) || c == '-')
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer.Slice(0, n));
+    });
 }

@@ -163,6 +163,7 @@ public static class HrisEmployees
         }
 
         var usernames = new HashSet<string>(rows.Length, StringComparer.Ordinal);
+        EmploymentFields? employmentFields = eb is null ? null : new EmploymentFields(eb);
         var leafTeams = Array.FindAll(core.Teams, t => t.Leaf);
         var teamOf = new TeamInfo?[rows.Length];
         for (int i = 0; i < rows.Length; i++)
@@ -226,7 +227,7 @@ public static class HrisEmployees
                 title = department + " Intern";
             }
 
-            Binder.Set(row, employmentsField, eb is null ? Array.Empty<object?>() : Employments(core, eb, row, i, title, rng, f, employments, schema.ModifiedAt));
+            Binder.Set(row, employmentsField, eb is null ? Array.Empty<object?>() : Employments(core, eb, employmentFields!, row, i, title, rng, f, employments, schema.ModifiedAt));
         }
     }
 
@@ -259,13 +260,51 @@ public static class HrisEmployees
         return list.ToArray();
     }
 
+    /// <summary>Field positions of Employment, looked up once per data set.</summary>
+    private sealed class EmploymentFields
+    {
+        public EmploymentFields(Binder b)
+        {
+            Employee = b["employee"];
+            JobTitle = b["job_title"];
+            PayRate = b["pay_rate"];
+            PayPeriod = b["pay_period"];
+            PayFrequency = b["pay_frequency"];
+            PayCurrency = b["pay_currency"];
+            PayGroup = b["pay_group"];
+            Flsa = b["flsa_status"];
+            Effective = b["effective_date"];
+            Type = b["employment_type"];
+        }
+
+        public int Employee { get; }
+
+        public int JobTitle { get; }
+
+        public int PayRate { get; }
+
+        public int PayPeriod { get; }
+
+        public int PayFrequency { get; }
+
+        public int PayCurrency { get; }
+
+        public int PayGroup { get; }
+
+        public int Flsa { get; }
+
+        public int Effective { get; }
+
+        public int Type { get; }
+    }
+
     /// <summary>The current employment, and for a third of employees an earlier one (a promotion).</summary>
-    private static object?[] Employments(HrisCore core, Binder b, Row employee, int i, string title, Rng rng, EmployeeFacts f, List<Row> sink, int modifiedIndex)
+    private static object?[] Employments(HrisCore core, Binder b, EmploymentFields x, Row employee, int i, string title, Rng rng, EmployeeFacts f, List<Row> sink, int modifiedIndex)
     {
         ModelSchema s = b.Schema;
-        int emp = b["employee"], jobTitle = b["job_title"], payRate = b["pay_rate"], payPeriod = b["pay_period"],
-            payFrequency = b["pay_frequency"], payCurrency = b["pay_currency"], payGroup = b["pay_group"],
-            flsa = b["flsa_status"], effective = b["effective_date"], type = b["employment_type"];
+        int emp = x.Employee, jobTitle = x.JobTitle, payRate = x.PayRate, payPeriod = x.PayPeriod,
+            payFrequency = x.PayFrequency, payCurrency = x.PayCurrency, payGroup = x.PayGroup,
+            flsa = x.Flsa, effective = x.Effective, type = x.Type;
         DateTime created = f.Created[i];
         DateTime modified = modifiedIndex >= 0 && employee.Values[modifiedIndex] is DateTime m ? m : created;
         bool promoted = rng.Chance(0.33) && f.Status[i] != "PENDING";
