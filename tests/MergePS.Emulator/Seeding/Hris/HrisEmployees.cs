@@ -94,7 +94,7 @@ public static class HrisEmployees
             // A wide, shallow tree: each employee reports to someone earlier in the first third.
             f.Manager[i] = i == 0 ? -1 : rng.Between((i - 1) / 8, (i - 1) / 3);
             double t = rng.NextDouble();
-            f.EmploymentType[i] = t < 0.82 ? "FULL_TIME" : t < 0.9 ? "PART_TIME" : t < 0.95 ? "CONTRACTOR" : t < 0.98 ? "INTERN" : "FREELANCE";
+            f.EmploymentType[i] = i == 0 || t < 0.82 ? "FULL_TIME" : t < 0.9 ? "PART_TIME" : t < 0.95 ? "CONTRACTOR" : t < 0.98 ? "INTERN" : "FREELANCE";
             f.Hourly[i] = f.EmploymentType[i] is not "FULL_TIME";
             f.AnnualPay[i] = f.Hourly[i] ? rng.Money(18, 95) : Math.Round(rng.Money(55_000, 210_000) / 500) * 500;
             f.PayGroup[i] = core.PayGroupIds.Length == 0 ? string.Empty
@@ -113,7 +113,37 @@ public static class HrisEmployees
             f.Last[i] = rng.Pick(Pools.LastNames);
             f.Gender[i] = null;
         }
+
+        // People with reports are paid more; the founder most.
+        var hasReports = new bool[rows.Length];
+        for (int i = 1; i < rows.Length; i++)
+        {
+            hasReports[f.Manager[i]] = true;
+        }
+
+        for (int i = 0; i < rows.Length; i++)
+        {
+            if (i == 0)
+            {
+                f.AnnualPay[i] = 285_000m;
+            }
+            else if (hasReports[i] && !f.Hourly[i])
+            {
+                f.AnnualPay[i] = Math.Round(f.AnnualPay[i] * 1.3m / 500) * 500;
+            }
+        }
     }
+
+    /// <summary>The title someone held before their latest promotion.</summary>
+    private static string Earlier(string title, string department) => title switch
+    {
+        "Chief Executive Officer" => "Co-Founder",
+        _ when title.StartsWith("Senior ", StringComparison.Ordinal) => title.Substring("Senior ".Length),
+        _ when title.StartsWith("Staff ", StringComparison.Ordinal) => "Senior " + title.Substring("Staff ".Length),
+        _ when ManagerTitles.ContainsValue(title) => TitlesByDepartment.GetValueOrDefault(department, Pools.JobTitles)[0],
+        _ when title.EndsWith(" Intern", StringComparison.Ordinal) => title,
+        _ => "Associate " + title,
+    };
 
     private static Row[] HomeLocations(HrisCore core, Binder b, Row[] employees, EmployeeFacts f)
     {
@@ -227,7 +257,7 @@ public static class HrisEmployees
                 title = department + " Intern";
             }
 
-            Binder.Set(row, employmentsField, eb is null ? Array.Empty<object?>() : Employments(core, eb, employmentFields!, row, i, title, rng, f, employments, schema.ModifiedAt));
+            Binder.Set(row, employmentsField, eb is null ? Array.Empty<object?>() : Employments(core, eb, employmentFields!, row, i, title, Earlier(title, department), rng, f, employments, schema.ModifiedAt));
         }
     }
 
@@ -299,7 +329,7 @@ public static class HrisEmployees
     }
 
     /// <summary>The current employment, and for a third of employees an earlier one (a promotion).</summary>
-    private static object?[] Employments(HrisCore core, Binder b, EmploymentFields x, Row employee, int i, string title, Rng rng, EmployeeFacts f, List<Row> sink, int modifiedIndex)
+    private static object?[] Employments(HrisCore core, Binder b, EmploymentFields x, Row employee, int i, string title, string earlierTitle, Rng rng, EmployeeFacts f, List<Row> sink, int modifiedIndex)
     {
         ModelSchema s = b.Schema;
         int emp = x.Employee, jobTitle = x.JobTitle, payRate = x.PayRate, payPeriod = x.PayPeriod,
@@ -317,7 +347,7 @@ public static class HrisEmployees
             Row row = RowFactory.NewRow(s, rng.Uuid(), "EMPL-" + (70000 + sink.Count).ToString(CultureInfo.InvariantCulture), at, current ? modified : at, f.Deleted[i]);
             decimal rate = current ? f.AnnualPay[i] : Math.Round(f.AnnualPay[i] * 0.88m, 2);
             Binder.Set(row, emp, f.Ids[i]);
-            Binder.Set(row, jobTitle, current ? title : title.Replace("Senior ", string.Empty, StringComparison.Ordinal).Replace("Staff ", "Senior ", StringComparison.Ordinal));
+            Binder.Set(row, jobTitle, current ? title : earlierTitle);
             Binder.Set(row, payRate, rate);
             Binder.Set(row, payPeriod, f.Hourly[i] ? "HOUR" : "YEAR");
             Binder.Set(row, payFrequency, f.Company[i] == 2 ? "SEMIMONTHLY" : f.Hourly[i] ? "WEEKLY" : "BIWEEKLY");

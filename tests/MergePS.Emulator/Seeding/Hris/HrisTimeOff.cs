@@ -13,7 +13,15 @@ public static class HrisTimeOff
         var sink = new RowSink(b, rng, core.Ctx.Anchor, "PTO-");
         int employee = b["employee"], approver = b["approver"], status = b["status"], note = b["employee_note"], units = b["units"],
             amount = b["amount"], type = b["request_type"], start = b["start_time"], end = b["end_time"];
-        string[] notes = { "Family vacation", "Doctor's appointment", "Moving day", "Wedding", "Feeling unwell", "Long weekend", "Conference", "Jury summons" };
+        var notes = new System.Collections.Generic.Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["VACATION"] = new[] { "Family vacation", "Long weekend", "Visiting family", "Trip to the coast" },
+            ["SICK"] = new[] { "Feeling unwell", "Doctor's appointment", "Flu" },
+            ["PERSONAL"] = new[] { "Moving day", "Wedding", "Personal errands" },
+            ["VOLUNTEER"] = new[] { "Food bank volunteering", "Beach clean-up" },
+            ["BEREAVEMENT"] = new[] { "Family funeral" },
+            ["JURY_DUTY"] = new[] { "Jury summons" },
+        };
         for (int i = 0; i < f.Count; i++)
         {
             if (!f.Working(i))
@@ -49,7 +57,7 @@ public static class HrisTimeOff
                 Binder.Set(row, employee, f.Ids[i]);
                 Binder.Set(row, approver, f.Manager[i] < 0 ? null : f.Ids[f.Manager[i]]);
                 Binder.Set(row, status, state);
-                Binder.Set(row, note, rng.Chance(0.6) ? rng.Pick(notes) : null);
+                Binder.Set(row, note, rng.Chance(0.6) && notes.TryGetValue(requestType, out string[]? options) ? rng.Pick(options) : null);
                 Binder.Set(row, units, days ? "DAYS" : "HOURS");
                 Binder.Set(row, amount, quantity);
                 Binder.Set(row, type, requestType);
