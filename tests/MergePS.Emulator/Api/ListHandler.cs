@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading.Tasks;
 using MergePS.Catalog;
@@ -13,8 +12,6 @@ namespace MergePS.Emulator.Api;
 /// <summary>Paginated lists and nested lists: filters, visibility flags, ordering, cursors.</summary>
 public static class ListHandler
 {
-    public const int MaxPageSize = 100;
-
     public static Task Handle(ApiRequest request)
     {
         ModelSchema? model = request.Category.Schema(ResultModel(request));
@@ -24,7 +21,7 @@ public static class ListHandler
             return EmptyList(request);
         }
 
-        if (!PageSize(request, out int pageSize, out var sizeErrors))
+        if (!Paging.PageSize(request, out int pageSize, out var sizeErrors))
         {
             return JsonResponse.FieldErrors(request.Http, sizeErrors);
         }
@@ -35,7 +32,7 @@ public static class ListHandler
         }
 
         var ctx = new BindContext(request.Data);
-        Func<Row, bool>? parent = ParentFilter(request, model, ctx, out bool parentMissing, out Row[]? nested);
+        Func<Row, bool>? parent = ParentScope.Filter(request, model, ctx, out bool parentMissing, out Row[]? nested);
         if (parentMissing)
         {
             return JsonResponse.Detail(request.Http, 404, "Not found.");
@@ -109,8 +106,8 @@ public static class ListHandler
         return JsonResponse.Write(request.Http, 200, w =>
         {
             w.WriteStartObject();
-            WriteCursor(w, "next", next);
-            WriteCursor(w, "previous", previous);
+            Paging.WriteCursor(w, "next", next);
+            Paging.WriteCursor(w, "previous", previous);
             w.WriteStartArray("results");
             foreach (Row row in page)
             {
@@ -175,98 +172,6 @@ public static class ListHandler
         return predicates;
     }
 
-    /// <summary>
-    /// For nested lists (jobs/{job_id}/screening-questions): the parent must exist. Rows are then the
-    /// parent's own list of them when it has one (a conversation's members, an expense report's
-    /// lines), else those whose field points at the parent, else a stable subset.
-    /// </summary>
-    private static Func<Row, bool>? ParentFilter(ApiRequest request, ModelSchema model, BindContext ctx, out bool parentMissing, out Row[]? nested)
-    {
-        parentMissing = false;
-        nested = null;
-        if (request.PathValues.Count == 0)
-        {
-            return null;
-        }
-
-        if (ParentParam(request) is { } parentParam && request.Resource is { } resource && request.Data.Table(resource.Model) is { } parents)
-        {
-            Row? parentRow = parents.Find(request.PathValues[parentParam]);
-            if (parentRow is null)
-            {
-                parentMissing = true;
-                return null;
-            }
-
-            FieldSchema? own = parents.Schema.Fields.FirstOrDefault(f => f.IsArray && f.Target == model.Name && f.Kind is FieldKind.Expand or FieldKind.Model);
-            if (own is not null)
-            {
-                object?[] items = parentRow[own.Index] as object?[] ?? Array.Empty<object?>();
-                if (own.Kind == FieldKind.Model)
-                {
-                    nested = items.OfType<Row>().ToArray();
-                    return null;
-                }
-
-                var ids = items.OfType<string>().ToHashSet(StringComparer.Ordinal);
-                int idIndex = model.Id;
-                return row => row.Values[idIndex] is string id && ids.Contains(id);
-            }
-        }
-
-        CompiledFilters compiled = CompiledFilters.For(request.Category, request.Operation, model);
-        var predicates = new List<Func<Row, bool>>();
-        foreach (var (name, value) in request.PathValues)
-        {
-            Matcher? matcher = compiled.Path.GetValueOrDefault(name);
-            Func<Row, bool>? p = matcher?.Bind(name, value, ctx);
-            if (p is not null)
-            {
-                predicates.Add(p);
-            }
-            else if (matcher is null)
-            {
-                int idIndex = model.Id;
-                uint salt = Hash(value);
-                predicates.Add(row => row.Values[idIndex] is string id && (Hash(id) ^ salt) % 3 == 0);
-            }
-        }
-
-        return predicates.Count == 0 ? null : row => predicates.All(p => p(row));
-    }
-
-    /// <summary>The path parameter naming a record of the route's own resource (the job in
-    /// jobs/{job_id}/screening-questions), if the route is a nested list under one.</summary>
-    private static string? ParentParam(ApiRequest request)
-    {
-        if (request.Operation.Kind != OperationKinds.SubList || request.Resource is null)
-        {
-            return null;
-        }
-
-        var route = request.Route;
-        for (int i = 0; i + 1 < route.Length; i++)
-        {
-            if (route.Literals[i] == request.Resource.Name && route.ParamNames[i + 1] is { } name)
-            {
-                return name;
-            }
-        }
-
-        return null;
-    }
-
-    private static uint Hash(string text)
-    {
-        uint h = 2166136261;
-        foreach (char c in text)
-        {
-            h = (h ^ c) * 16777619;
-        }
-
-        return h;
-    }
-
     private static string? OrderBy(ApiRequest request)
     {
         string? orderBy = request.Query("order_by");
@@ -278,44 +183,6 @@ public static class ListHandler
 
         // DRF's OrderingFilter ignores values it does not offer.
         return declared.Values is null || declared.Values.Contains(orderBy) ? orderBy : null;
-    }
-
-    private static bool PageSize(ApiRequest request, out int size, out Dictionary<string, List<string>> errors)
-    {
-        errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        size = MaxPageSize;
-        string? text = request.Query("page_size");
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
-        {
-            errors["page_size"] = new List<string> { "A valid integer is required." };
-            return false;
-        }
-
-        if (value < 1)
-        {
-            errors["page_size"] = new List<string> { "Ensure this value is greater than or equal to 1." };
-            return false;
-        }
-
-        size = Math.Min(value, MaxPageSize);
-        return true;
-    }
-
-    private static void WriteCursor(System.Text.Json.Utf8JsonWriter w, string name, int position)
-    {
-        if (position < 0)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, Cursor.Encode(position));
-        }
     }
 
     private static Task EmptyList(ApiRequest request) => request.Operation.Paginated

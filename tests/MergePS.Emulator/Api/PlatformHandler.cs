@@ -84,13 +84,13 @@ public sealed class PlatformHandler
 
         List<LinkedAccount> list = accounts.ToList();
         string? sizeText = request.Query("page_size");
-        int size = ListHandler.MaxPageSize;
+        int size = Paging.MaxPageSize;
         if (sizeText is not null && (!int.TryParse(sizeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out size) || size < 1))
         {
             return JsonResponse.FieldErrors(request.Http, new Dictionary<string, List<string>> { ["page_size"] = new() { "A valid integer is required." } });
         }
 
-        size = Math.Min(size, ListHandler.MaxPageSize);
+        size = Math.Min(size, Paging.MaxPageSize);
         if (!Cursor.TryDecode(request.Query("cursor"), out int start))
         {
             return JsonResponse.Detail(request.Http, 404, "Invalid cursor");

@@ -8,27 +8,6 @@ namespace MergePS.Emulator.Seeding.Hris;
 /// <summary>Employees with a manager tree, home and work locations, employments and memberships.</summary>
 public static class HrisEmployees
 {
-    private static readonly Dictionary<string, string[]> TitlesByDepartment = new(StringComparer.Ordinal)
-    {
-        ["Engineering"] = new[] { "Software Engineer", "Senior Software Engineer", "Staff Engineer", "QA Engineer", "DevOps Engineer", "Security Engineer", "Data Engineer" },
-        ["Product"] = new[] { "Product Manager", "Senior Product Manager", "Technical Product Manager" },
-        ["Design"] = new[] { "Product Designer", "Senior Product Designer", "UX Researcher" },
-        ["Sales"] = new[] { "Account Executive", "Sales Development Representative", "Solutions Architect" },
-        ["Marketing"] = new[] { "Content Strategist", "Growth Marketer", "Product Marketing Manager" },
-        ["Customer Success"] = new[] { "Customer Success Manager", "Support Specialist", "Implementation Specialist" },
-        ["Finance"] = new[] { "Financial Analyst", "Accountant", "Payroll Specialist" },
-        ["People"] = new[] { "Recruiter", "People Partner", "HR Generalist" },
-        ["Legal"] = new[] { "Legal Counsel", "Paralegal" },
-        ["Operations"] = new[] { "Office Manager", "IT Administrator", "Operations Analyst" },
-    };
-
-    private static readonly Dictionary<string, string> ManagerTitles = new(StringComparer.Ordinal)
-    {
-        ["Engineering"] = "Engineering Manager", ["Product"] = "Director of Product", ["Design"] = "Design Manager",
-        ["Sales"] = "Sales Manager", ["Marketing"] = "Director of Marketing", ["Customer Success"] = "Head of Customer Success",
-        ["Finance"] = "Controller", ["People"] = "Head of People", ["Legal"] = "General Counsel", ["Operations"] = "Director of Operations",
-    };
-
     private static readonly string[] PersonalDomains = { "gmail.com", "yahoo.com", "outlook.com", "icloud.com", "proton.me" };
 
     public static void Build(HrisCore core, List<Row> offices, Binder locationBinder)
@@ -91,8 +70,9 @@ public static class HrisEmployees
             f.Status[i] = i == 0 ? "ACTIVE" : r < 0.86 ? "ACTIVE" : r < 0.95 ? "INACTIVE" : "PENDING";
             f.Company[i] = i == 0 || core.CompanyIds.Length < 2 ? 0 : rng.Chance(0.7) ? 0 : rng.Chance(0.67) || core.CompanyIds.Length < 3 ? 1 : 2;
 
-            // A wide, shallow tree: each employee reports to someone earlier in the first third.
-            f.Manager[i] = i == 0 ? -1 : rng.Between((i - 1) / 8, (i - 1) / 3);
+            // A wide, shallow tree: each employee reports to someone in an earlier sixth, so about
+            // one in six people manages others.
+            f.Manager[i] = i == 0 ? -1 : rng.Between((i - 1) / 12, (i - 1) / 6);
             double t = rng.NextDouble();
             f.EmploymentType[i] = i == 0 || t < 0.82 ? "FULL_TIME" : t < 0.9 ? "PART_TIME" : t < 0.95 ? "CONTRACTOR" : t < 0.98 ? "INTERN" : "FREELANCE";
             f.Hourly[i] = f.EmploymentType[i] is not "FULL_TIME";
@@ -133,17 +113,6 @@ public static class HrisEmployees
             }
         }
     }
-
-    /// <summary>The title someone held before their latest promotion.</summary>
-    private static string Earlier(string title, string department) => title switch
-    {
-        "Chief Executive Officer" => "Co-Founder",
-        _ when title.StartsWith("Senior ", StringComparison.Ordinal) => title.Substring("Senior ".Length),
-        _ when title.StartsWith("Staff ", StringComparison.Ordinal) => "Senior " + title.Substring("Staff ".Length),
-        _ when ManagerTitles.ContainsValue(title) => TitlesByDepartment.GetValueOrDefault(department, Pools.JobTitles)[0],
-        _ when title.EndsWith(" Intern", StringComparison.Ordinal) => title,
-        _ => "Associate " + title,
-    };
 
     private static Row[] HomeLocations(HrisCore core, Binder b, Row[] employees, EmployeeFacts f)
     {
@@ -193,7 +162,7 @@ public static class HrisEmployees
         }
 
         var usernames = new HashSet<string>(rows.Length, StringComparer.Ordinal);
-        EmploymentFields? employmentFields = eb is null ? null : new EmploymentFields(eb);
+        HrisEmployments.Fields? employmentFields = eb is null ? null : new HrisEmployments.Fields(eb);
         var leafTeams = Array.FindAll(core.Teams, t => t.Leaf);
         var teamOf = new TeamInfo?[rows.Length];
         for (int i = 0; i < rows.Length; i++)
@@ -201,7 +170,10 @@ public static class HrisEmployees
             Row row = rows[i];
 
             // Managers mostly lead their own reports' team, so the team and manager trees agree.
-            TeamInfo? t = leafTeams.Length == 0 ? null : i > 0 && teamOf[f.Manager[i]] is { } mt && f.Manager[i] != 0 && rng.Chance(0.8) ? mt : rng.Pick(leafTeams);
+            // The founder's reports lead one team each; most others join their manager's team.
+            TeamInfo? t = leafTeams.Length == 0 ? null
+                : f.Manager[i] == 0 ? leafTeams[(i - 1) % leafTeams.Length]
+                : i > 0 && teamOf[f.Manager[i]] is { } mt && rng.Chance(0.6) ? mt : rng.Pick(leafTeams);
             teamOf[i] = t;
             string firstName = f.First[i], lastName = f.Last[i];
             string? preferredName = rng.Chance(0.12) ? rng.Pick(Pools.FirstNames) : null;
@@ -251,13 +223,13 @@ public static class HrisEmployees
             Binder.Set(row, avatar, "https://avatars.example.com/" + row.Values[schema.RemoteId] + ".png");
             Binder.Set(row, custom, RawJson.EmptyObject);
             string department = t?.Department ?? "Operations";
-            string title = i == 0 ? "Chief Executive Officer" : reports[i] > 0 ? ManagerTitles.GetValueOrDefault(department, "Manager") : rng.Pick(TitlesByDepartment.GetValueOrDefault(department, Pools.JobTitles));
+            string title = i == 0 ? "Chief Executive Officer" : reports[i] > 0 ? HrisEmployments.ManagerTitle(department, f.Manager[i] == 0, reports[i]) : rng.Pick(HrisEmployments.Titles(department));
             if (f.EmploymentType[i] == "INTERN")
             {
                 title = department + " Intern";
             }
 
-            Binder.Set(row, employmentsField, eb is null ? Array.Empty<object?>() : Employments(core, eb, employmentFields!, row, i, title, Earlier(title, department), rng, f, employments, schema.ModifiedAt));
+            Binder.Set(row, employmentsField, eb is null ? Array.Empty<object?>() : HrisEmployments.Build(core, eb, employmentFields!, row, i, title, rng, f, employments, schema.ModifiedAt));
         }
     }
 
@@ -290,77 +262,4 @@ public static class HrisEmployees
         return list.ToArray();
     }
 
-    /// <summary>Field positions of Employment, looked up once per data set.</summary>
-    private sealed class EmploymentFields
-    {
-        public EmploymentFields(Binder b)
-        {
-            Employee = b["employee"];
-            JobTitle = b["job_title"];
-            PayRate = b["pay_rate"];
-            PayPeriod = b["pay_period"];
-            PayFrequency = b["pay_frequency"];
-            PayCurrency = b["pay_currency"];
-            PayGroup = b["pay_group"];
-            Flsa = b["flsa_status"];
-            Effective = b["effective_date"];
-            Type = b["employment_type"];
-        }
-
-        public int Employee { get; }
-
-        public int JobTitle { get; }
-
-        public int PayRate { get; }
-
-        public int PayPeriod { get; }
-
-        public int PayFrequency { get; }
-
-        public int PayCurrency { get; }
-
-        public int PayGroup { get; }
-
-        public int Flsa { get; }
-
-        public int Effective { get; }
-
-        public int Type { get; }
-    }
-
-    /// <summary>The current employment, and for a third of employees an earlier one (a promotion).</summary>
-    private static object?[] Employments(HrisCore core, Binder b, EmploymentFields x, Row employee, int i, string title, string earlierTitle, Rng rng, EmployeeFacts f, List<Row> sink, int modifiedIndex)
-    {
-        ModelSchema s = b.Schema;
-        int emp = x.Employee, jobTitle = x.JobTitle, payRate = x.PayRate, payPeriod = x.PayPeriod,
-            payFrequency = x.PayFrequency, payCurrency = x.PayCurrency, payGroup = x.PayGroup,
-            flsa = x.Flsa, effective = x.Effective, type = x.Type;
-        DateTime created = f.Created[i];
-        DateTime modified = modifiedIndex >= 0 && employee.Values[modifiedIndex] is DateTime m ? m : created;
-        bool promoted = rng.Chance(0.33) && f.Status[i] != "PENDING";
-        int count = promoted ? 2 : 1;
-        var ids = new object?[count];
-        for (int k = 0; k < count; k++)
-        {
-            bool current = k == 0;
-            DateTime at = current ? created : created.AddSeconds(1);
-            Row row = RowFactory.NewRow(s, rng.Uuid(), "EMPL-" + (70000 + sink.Count).ToString(CultureInfo.InvariantCulture), at, current ? modified : at, f.Deleted[i]);
-            decimal rate = current ? f.AnnualPay[i] : Math.Round(f.AnnualPay[i] * 0.88m, 2);
-            Binder.Set(row, emp, f.Ids[i]);
-            Binder.Set(row, jobTitle, current ? title : earlierTitle);
-            Binder.Set(row, payRate, rate);
-            Binder.Set(row, payPeriod, f.Hourly[i] ? "HOUR" : "YEAR");
-            Binder.Set(row, payFrequency, f.Company[i] == 2 ? "SEMIMONTHLY" : f.Hourly[i] ? "WEEKLY" : "BIWEEKLY");
-            Binder.Set(row, payCurrency, core.CompanyCurrencies.Length > f.Company[i] ? core.CompanyCurrencies[f.Company[i]] : "USD");
-            Binder.Set(row, payGroup, f.PayGroup[i].Length == 0 ? null : f.PayGroup[i]);
-            Binder.Set(row, flsa, f.EmploymentType[i] is "CONTRACTOR" or "FREELANCE" ? "EXEMPT" : f.Hourly[i] ? "NONEXEMPT" : i == 0 ? "OWNER" : rng.Chance(0.9) ? "EXEMPT" : "SALARIED_NONEXEMPT");
-            DateTime start = f.Start[i].Date;
-            Binder.Set(row, effective, current && promoted ? start.AddDays(Math.Max(1, (int)((core.Ctx.Anchor - start).TotalDays * rng.NextDouble()))) : start);
-            Binder.Set(row, type, f.EmploymentType[i]);
-            sink.Add(row);
-            ids[k] = row.Id(s);
-        }
-
-        return ids;
-    }
 }
