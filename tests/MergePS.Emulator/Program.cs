@@ -57,7 +57,14 @@ public static class Program
         var api = new ApiDispatcher(routes, accounts, store, options);
         var control = new ControlEndpoints(log, accounts, store, routes);
 
-        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = Array.Empty<string>(),
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+
+        // No appsettings or ASPNETCORE_* endpoint can add an address: we listen on 127.0.0.1 only.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {

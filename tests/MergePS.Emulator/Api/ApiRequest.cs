@@ -75,6 +75,7 @@ public sealed class ApiRequest
     {
         Expand = ListParam("expand"),
         IncludeRemoteData = Flag("include_remote_data"),
+        IncludeRemoteFields = Flag("include_remote_fields"),
         IncludeSensitive = !Offers("include_sensitive_fields") || Flag("include_sensitive_fields"),
         EnumOrigins = Union(ListParam("show_enum_origins"), ListParam("remote_fields")),
         RemotePath = remotePath ?? "/" + (Resource?.Name ?? "records"),

@@ -33,6 +33,13 @@ public static class RowWriter
                 continue;
             }
 
+            if (field.Kind == FieldKind.Model && field.IsArray && field.Name == "remote_fields" && !options.IncludeRemoteFields)
+            {
+                w.WriteStartArray();
+                w.WriteEndArray();
+                continue;
+            }
+
             if (!options.IncludeSensitive && WriteOptions.SensitiveFields.Contains(field.Name))
             {
                 w.WriteNullValue();

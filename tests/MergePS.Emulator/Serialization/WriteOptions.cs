@@ -15,6 +15,9 @@ public sealed class WriteOptions
 
     public bool IncludeRemoteData { get; init; }
 
+    /// <summary>The remote_fields list is only filled with include_remote_fields=true.</summary>
+    public bool IncludeRemoteFields { get; init; }
+
     /// <summary>False hides fields like ssn (only for operations that offer include_sensitive_fields).</summary>
     public bool IncludeSensitive { get; init; } = true;
 
