@@ -157,6 +157,11 @@ public static class ListHandler
             var values = request.Http.Request.Query[param];
             if (values.Count == 0)
             {
+                if (matcher.DefaultValue is { } fallback && matcher.Bind(param, fallback, ctx) is { } implied)
+                {
+                    predicates.Add(implied);
+                }
+
                 continue;
             }
 

@@ -15,7 +15,7 @@ public static class Paging
         errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         size = MaxPageSize;
         string? text = request.Query("page_size");
-        if (text is null)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return true;
         }

@@ -35,7 +35,9 @@ public static class FilterCompiler
     private static readonly Dictionary<string, string[]> StemFields = new(StringComparer.Ordinal)
     {
         ["started"] = new[] { "start_date", "start_time", "started_at", "start_at", "start" },
+        ["starts"] = new[] { "start_date", "start_time", "started_at", "start_at", "start" },
         ["ended"] = new[] { "end_date", "end_time", "ended_at", "end_at", "end" },
+        ["ends"] = new[] { "end_date", "end_time", "ended_at", "end_at", "end" },
         ["terminated"] = new[] { "termination_date", "terminated_at" },
         ["completed"] = new[] { "completed_at", "completed_date", "completion_date" },
         ["due"] = new[] { "due_date", "due_at" },
@@ -113,7 +115,7 @@ public static class FilterCompiler
         if (param.EndsWith("_id", StringComparison.Ordinal))
         {
             string stem = param.Substring(0, param.Length - 3);
-            FieldSchema? f = model.Field(stem) ?? model.Field(stem + "s");
+            FieldSchema? f = model.Field(stem) ?? model.Field(stem + "s") ?? model.Field(stem + "es") ?? Qualified(model, stem);
             return f is null ? null : Equality(f, list);
         }
 
@@ -125,6 +127,24 @@ public static class FilterCompiler
         if (model.Field(param + "s") is { IsArray: true } plural)
         {
             return Equality(plural, list);
+        }
+
+        return null;
+    }
+
+    /// <summary>to_address → field <c>to</c> pointing at EmailAddress: leading words name the field,
+    /// the rest the target model.</summary>
+    private static FieldSchema? Qualified(ModelSchema model, string stem)
+    {
+        string[] words = stem.Split('_');
+        for (int split = words.Length - 1; split >= 1; split--)
+        {
+            FieldSchema? field = model.Field(string.Join('_', words.Take(split)));
+            string rest = string.Concat(words.Skip(split).Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w.Substring(1)));
+            if (field is { Kind: FieldKind.Expand, Target: { } target } && target.Contains(rest, StringComparison.Ordinal))
+            {
+                return field;
+            }
         }
 
         return null;
@@ -146,6 +166,8 @@ public static class FilterCompiler
             case "after":
             case "before":
                 return Field(1) is { IsTemporal: true } t ? new TemporalMatcher(t, parts[0] == "after") : null;
+            case "unless":
+                return Field(1) is { Kind: FieldKind.Bool } hidden ? new IncludeFlagMatcher(hidden) : null;
             case "not":
                 return Field(1) is { Kind: FieldKind.Bool } b ? new NegatedBoolMatcher(b) : null;
             case "via":

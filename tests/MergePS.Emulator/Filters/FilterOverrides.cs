@@ -3,6 +3,7 @@ namespace MergePS.Emulator.Filters;
 /// <summary>
 /// Parameters the naming rules cannot interpret, or would interpret wrongly. A rule is one of
 /// <c>eq:field</c>, <c>in:field</c>, <c>after:field</c>, <c>before:field</c>, <c>not:field</c>,
+/// <c>unless:field</c> (hidden unless the parameter is true, like include_deleted_data),
 /// <c>via:expandField:param</c> (the related record matches <c>param</c> by the usual rules),
 /// <c>sameid:Model:param</c> (the record of Model with the same id matches <c>param</c>) or
 /// <c>none:reason</c>. Model <c>*</c> applies to every model.
@@ -43,6 +44,9 @@ public static class FilterOverrides
         ("DownloadRequestMeta", "created_before", "sameid:File:created_before"),
         ("DownloadRequestMeta", "modified_after", "sameid:File:modified_after"),
         ("DownloadRequestMeta", "modified_before", "sameid:File:modified_before"),
+
+        // Cancelled events are hidden unless asked for, as deleted records are.
+        ("Event", "include_cancelled", "unless:is_cancelled"),
 
         // A message's root_message parameter names the thread root.
         ("Message", "root_message", "eq:root_message_id"),

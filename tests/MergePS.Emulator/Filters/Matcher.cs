@@ -9,6 +9,9 @@ public abstract class Matcher
 {
     public abstract string Describe { get; }
 
+    /// <summary>The value bound when the parameter is absent; null means "absent, no filter".</summary>
+    public virtual string? DefaultValue => null;
+
     /// <summary>True when the value is a comma list, so repeated parameters can be joined.</summary>
     public virtual bool AcceptsList => false;
 

@@ -16,20 +16,17 @@ public sealed class RouteTable
     {
         foreach (CategoryRuntime category in categories)
         {
-            var entries = new List<RouteEntry>();
+            // Built-in platform operations win over same-path catalogue entries: their answers come
+            // from the account registry, not from generated records.
+            var entries = PlatformOperations.For(category.Name).Select(op => new RouteEntry(category, null, op)).ToList();
             foreach (Resource resource in category.Catalog.Resources)
             {
                 foreach (Operation op in resource.Operations)
                 {
-                    entries.Add(new RouteEntry(category, resource, op));
-                }
-            }
-
-            foreach (Operation op in PlatformOperations.For(category.Name))
-            {
-                if (!entries.Any(e => e.Operation.Path == op.Path && e.Operation.Method == op.Method))
-                {
-                    entries.Add(new RouteEntry(category, null, op));
+                    if (!entries.Any(e => e.Resource is null && e.Operation.Path == op.Path && e.Operation.Method == op.Method))
+                    {
+                        entries.Add(new RouteEntry(category, resource, op));
+                    }
                 }
             }
 

@@ -68,6 +68,14 @@ public static class TextValues
                 return g => g.Rng.Pick(new[] { "application/pdf", "image/png", "text/plain", "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
             case "domain":
                 return g => g.Rng.Pick(Pools.Domains);
+            case "invitees" or "attendees" or "participants" or "recipients":
+                return g => Email(g);
+            case "locations" or "location":
+                return g => g.Rng.Pick(Pools.Cities);
+            case "timezone" or "time_zone":
+                return g => g.Rng.Pick(new[] { "America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/London", "Europe/Berlin", "Asia/Tokyo" });
+            case "thread":
+                return g => "thread-" + g.Rng.Digits(10);
         }
 
         if (name.Contains("phone", StringComparison.Ordinal) || name == "number" && model.Name.Contains("Phone", StringComparison.Ordinal))
