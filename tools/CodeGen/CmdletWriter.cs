@@ -47,7 +47,78 @@ internal sealed class CmdletWriter
         }
 
         WriteSubOperations(code);
+        WriteDownloadsAndSearches(code);
         return code.ToString();
+    }
+
+    /// <summary>Save-Merge* for binary downloads and Search-Merge* for live searches.</summary>
+    private void WriteDownloadsAndSearches(CodeWriter code)
+    {
+        foreach (Resource resource in _category.Resources)
+        {
+            string noun = _catalog.CmdletNoun(_category, resource);
+            foreach (Operation op in resource.Operations.Where(o => o.ResponseIsBinary && o.Method == "GET"))
+            {
+                bool download = op.Kind == OperationKinds.Download && op.PathParams.Any(p => p.Name == "id");
+                bool search = op.Path.EndsWith("/live-search", StringComparison.Ordinal) && _map.IsClass(resource.Model);
+                if (!download && !search)
+                {
+                    continue;
+                }
+
+                string cmdlet = (download ? "Save-Merge" : "Search-Merge") + noun;
+                CmdletNames.Add(cmdlet);
+                string model = _map.ClassName(resource.Model);
+                if (download)
+                {
+                    code.Line($"[global::System.Management.Automation.Cmdlet(global::System.Management.Automation.VerbsData.Save, \"Merge{noun}\", SupportsShouldProcess = false)]");
+                    code.Line("[global::System.Management.Automation.OutputType(typeof(global::System.IO.FileInfo))]");
+                    code.Open($"public sealed class SaveMerge{noun}Command : global::MergePS.Commands.MergeDownloadCmdletBase");
+                }
+                else
+                {
+                    code.Line($"[global::System.Management.Automation.Cmdlet(global::System.Management.Automation.VerbsCommon.Search, \"Merge{noun}\")]");
+                    code.Line($"[global::System.Management.Automation.OutputType(typeof({model}))]");
+                    code.Open($"public sealed class SearchMerge{noun}Command : global::MergePS.Commands.MergeSearchCmdletBase<{model}>");
+                    code.Line($"protected override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{model}> ItemTypeInfo => global::MergePS.Json.{_category.Pascal}JsonContext.Default.{resource.Model};");
+                }
+
+                code.Line($"protected override string PathTemplate => {Names.Literal(op.Path.TrimStart('/'))};");
+                code.Line($"protected override bool AccountScoped => {(op.AccountScoped ? "true" : "false")};");
+                code.Line();
+                var lines = new List<string>();
+                foreach (Parameter p in op.Query)
+                {
+                    string name = Names.Pascal(p.Name);
+                    if (Names.ReservedParameters.Contains(name) || name is "Path" or "Name")
+                    {
+                        name += "Filter";
+                    }
+
+                    (string type, string add) = ParameterType(p, name);
+                    code.Line("[global::System.Management.Automation.Parameter]");
+                    if (p.Values is { Count: > 0 } && p.Type is "enum" or "list")
+                    {
+                        code.Line("[global::System.Management.Automation.ArgumentCompleter(typeof(global::MergePS.Completers.CatalogValueCompleter))]");
+                        AddCompletion(cmdlet, name, p.Values);
+                    }
+
+                    code.Line($"public {type} {name} {{ get; set; }}");
+                    code.Line();
+                    lines.Add($"query.Add({Names.Literal(p.Name)}, {add});");
+                }
+
+                code.Open("protected override void BuildQuery(global::MergePS.Client.QueryString query)");
+                foreach (string line in lines)
+                {
+                    code.Line(line);
+                }
+
+                code.Close();
+                code.Close();
+                code.Line();
+            }
+        }
     }
 
     /// <summary>

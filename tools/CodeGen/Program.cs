@@ -48,7 +48,11 @@ foreach (CategoryCatalog category in catalog.Categories)
     }
 }
 
+files["Commands/ResourceTable.g.cs"] = ResourceTableWriter.Write(catalog);
 files["Json/MergeJson.g.cs"] = CompletionWriter.JsonOptions(catalog);
+// Views and type data for every model; build.ps1 copies them into the module folder.
+files["MergePS.Format.ps1xml"] = FormatWriter.Formats(catalog);
+files["MergePS.Types.ps1xml"] = FormatWriter.Types(catalog);
 files["Completers/CompletionTable.g.cs"] = CompletionWriter.Write(completions);
 files["GeneratedCmdlets.g.cs"] = CompletionWriter.CmdletList(cmdlets);
 

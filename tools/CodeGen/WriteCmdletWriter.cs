@@ -30,19 +30,46 @@ internal sealed class WriteCmdletWriter
 
     public SortedDictionary<string, SortedDictionary<string, List<string>>> Completions { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Resources whose writes return an envelope of their model (for the JSON context).</summary>
+    /// <summary>Models that some write returns inside Merge's envelope (for the JSON context).</summary>
     public static IEnumerable<string> EnvelopeModels(CategoryCatalog category)
     {
         var map = new TypeMap(category);
+        var models = category.Models.ToDictionary(m => m.Name);
         return category.Resources
-            .Where(r => map.IsClass(r.Model) && r.Operations.Any(IsWrite))
-            .Select(r => r.Model)
+            .SelectMany(r => r.Operations)
+            .Where(o => IsWrite(o) || o.Kind == OperationKinds.Action)
+            .Select(o => EnvelopeTarget(models, o))
+            .Where(t => t is not null && map.IsClass(t))
+            .Select(t => t!)
             .Distinct()
             .OrderBy(n => n, StringComparer.Ordinal);
     }
 
     public static bool IsWrite(Operation op) =>
         op.Kind is OperationKinds.Create or OperationKinds.PartialUpdate && op.BodyWrapped && op.RequestModel is not null;
+
+    /// <summary>The record model inside an envelope response ({model, warnings, errors}), if it is one.</summary>
+    private static string? EnvelopeTarget(Dictionary<string, Model> models, Operation op)
+    {
+        if (op.ResponseModel is null || !models.TryGetValue(op.ResponseModel, out Model? response))
+        {
+            return null;
+        }
+
+        Field? model = response.Fields.FirstOrDefault(f => f.Name == "model");
+        bool envelope = model is not null && response.Fields.Any(f => f.Name == "warnings") && response.Fields.Any(f => f.Name == "errors");
+        return envelope ? TypeExpr.Parse(model!.Type).Target : null;
+    }
+
+    /// <summary>Verb and noun suffix of the actions Merge offers, by the path's last literal segment.</summary>
+    private static (string Verb, string VerbClass, string Suffix)? ActionName(Operation op) =>
+        op.Path.Split('/').Where(p => !p.StartsWith("{", StringComparison.Ordinal)).LastOrDefault() switch
+        {
+            "change-stage" => ("Set", "VerbsCommon", "Stage"),
+            "application" => ("Add", "VerbsCommon", "Application"),
+            "associations" when op.Method == "PUT" => ("Set", "VerbsCommon", string.Empty),
+            _ => null,
+        };
 
     public string Write()
     {
@@ -61,31 +88,81 @@ internal sealed class WriteCmdletWriter
                     continue;
                 }
 
-                WriteCmdlet(code, resource, noun, op, request);
+                bool update = op.Kind == OperationKinds.PartialUpdate;
+                WriteCmdlet(code, resource, op, request, update ? "Update" : "New", update ? "VerbsData" : "VerbsCommon", noun,
+                    (update ? "Update " : "Create ") + noun);
+            }
+
+            foreach (Operation op in resource.Operations.Where(o => o.Kind == OperationKinds.Action))
+            {
+                if (ActionName(op) is not { } name)
+                {
+                    continue;
+                }
+
+                Model? request = op.RequestModel is not null && _models.TryGetValue(op.RequestModel, out Model? m) ? m : null;
+                WriteCmdlet(code, resource, op, request, name.Verb, name.VerbClass, noun + name.Suffix,
+                    $"{name.Verb} {noun + name.Suffix}");
             }
         }
 
         return code.ToString();
     }
 
-    private void WriteCmdlet(CodeWriter code, Resource resource, string noun, Operation op, Model request)
+    private void WriteCmdlet(CodeWriter code, Resource resource, Operation op, Model? request, string verb, string verbClass, string noun, string action)
     {
-        bool update = op.Kind == OperationKinds.PartialUpdate;
-        string verb = update ? "Update" : "New";
         string cmdlet = $"{verb}-Merge{noun}";
-        string model = _map.ClassName(resource.Model);
+        string? envelopeTarget = EnvelopeTarget(_models, op);
+        string recordModel = envelopeTarget ?? op.ResponseModel ?? resource.Model;
+        if (!_map.IsClass(recordModel))
+        {
+            return;
+        }
+
+        string model = _map.ClassName(recordModel);
+        bool hasId = op.PathParams.Any(p => p.Name == "id");
         CmdletNames.Add(cmdlet);
 
-        code.Line($"[global::System.Management.Automation.Cmdlet(global::System.Management.Automation.Verbs{(update ? "Data" : "Common")}.{verb}, \"Merge{noun}\", SupportsShouldProcess = true, ConfirmImpact = global::System.Management.Automation.ConfirmImpact.Medium)]");
+        code.Line($"[global::System.Management.Automation.Cmdlet(global::System.Management.Automation.{verbClass}.{verb}, \"Merge{noun}\", SupportsShouldProcess = true, ConfirmImpact = global::System.Management.Automation.ConfirmImpact.Medium)]");
         code.Line($"[global::System.Management.Automation.OutputType(typeof({model}))]");
         code.Open($"public sealed class {verb}Merge{noun}Command : global::MergePS.Commands.MergeWriteCmdletBase<{model}>");
         code.Line($"protected override global::System.Net.Http.HttpMethod Method => new global::System.Net.Http.HttpMethod({Names.Literal(op.Method)});");
         code.Line($"protected override string PathTemplate => {Names.Literal(op.Path.TrimStart('/'))};");
         code.Line($"protected override bool AccountScoped => {(op.AccountScoped ? "true" : "false")};");
-        code.Line($"protected override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::MergePS.Models.WriteEnvelope<{model}>> EnvelopeTypeInfo => global::MergePS.Json.{_category.Pascal}JsonContext.Default.Write{resource.Model};");
-        code.Line($"protected override string ActionDescription => {Names.Literal((update ? "Update " : "Create ") + noun)};");
+        code.Line(envelopeTarget is not null
+            ? $"protected override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::MergePS.Models.WriteEnvelope<{model}>>? EnvelopeTypeInfo => global::MergePS.Json.{_category.Pascal}JsonContext.Default.Write{recordModel};"
+            : $"protected override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<{model}>? PlainTypeInfo => global::MergePS.Json.{_category.Pascal}JsonContext.Default.{recordModel};");
+        if (!op.BodyWrapped)
+        {
+            code.Line("protected override bool WrapBody => false;");
+        }
+
+        if (request is null)
+        {
+            code.Line("protected override bool HasBody => false;");
+        }
+
+        code.Line($"protected override string ActionDescription => {Names.Literal(action)};");
         code.Line();
-        if (update)
+        var pathParams = op.PathParams.Select(p => p.Name).Where(n => n != "id").ToList();
+        if (pathParams.Count > 0)
+        {
+            var replacements = new List<string>();
+            foreach (string wire in pathParams)
+            {
+                string name = Names.Pascal(wire);
+                code.Line("[global::System.Management.Automation.Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]");
+                code.Line("[global::System.Management.Automation.ValidateNotNullOrEmpty]");
+                code.Line($"public string {name} {{ get; set; }} = null!;");
+                code.Line();
+                replacements.Add($".Replace({Names.Literal("{" + wire + "}")}, global::System.Uri.EscapeDataString({name}.Trim()))");
+            }
+
+            code.Line($"protected override string ExpandPath(string template) => template{string.Concat(replacements)};");
+            code.Line();
+        }
+
+        if (hasId)
         {
             code.Line("[global::System.Management.Automation.Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]");
             code.Line("[global::System.Management.Automation.ValidateNotNullOrEmpty]");
@@ -106,12 +183,13 @@ internal sealed class WriteCmdletWriter
         }
 
         var assignments = new List<string>();
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Field field in request.Fields.Where(f => !f.ReadOnly))
+        var taken = new HashSet<string>(pathParams.Select(Names.Pascal), StringComparer.OrdinalIgnoreCase);
+        foreach (Field field in request?.Fields.Where(f => !f.ReadOnly) ?? Enumerable.Empty<Field>())
         {
             TypeExpr type = TypeExpr.Parse(field.Type);
             string name = Names.Pascal(field.Name);
-            if (Names.ReservedParameters.Contains(name) || s_writeReserved.Contains(name) || taken.Contains(name))
+            bool reservedHere = s_writeReserved.Contains(name) && (op.TakesRemoteUserId || name != "RemoteUserId");
+            if (Names.ReservedParameters.Contains(name) || reservedHere || taken.Contains(name))
             {
                 name += type.Element.Kind == TypeExpr.Expand ? (type.IsArray ? "Ids" : "Id") : "Value";
             }

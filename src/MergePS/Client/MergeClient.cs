@@ -62,6 +62,40 @@ public sealed class MergeClient : IDisposable
     public Task<T> SendAsync<T>(MergeRequest request, JsonTypeInfo<T> typeInfo, IMergeLog log, CancellationToken cancellationToken)
         => ExecuteAsync(request, (response, token) => ReadJsonAsync(request, response, typeInfo, token), log, cancellationToken);
 
+    /// <summary>Sends a request and parses the JSON body when the type is only known at run time.</summary>
+    public Task<object> SendAsync(MergeRequest request, JsonTypeInfo typeInfo, IMergeLog log, CancellationToken cancellationToken)
+        => ExecuteAsync(request, async (response, token) =>
+        {
+            using Stream stream = await OpenBodyAsync(request, response).ConfigureAwait(false);
+            using CancellationTokenRegistration abort = token.Register(static s => ((Stream)s!).Dispose(), stream);
+            object? value = await JsonSerializer.DeserializeAsync(stream, typeInfo, token).ConfigureAwait(false);
+            return value ?? throw EmptyBody(request, response);
+        }, log, cancellationToken);
+
+    /// <summary>
+    /// Streams a binary body to <paramref name="consume"/>. Attempts are retried only until the
+    /// response headers arrive; the body itself is read once, with no per-attempt timeout, since
+    /// large downloads take as long as they take.
+    /// </summary>
+    public async Task DownloadAsync(
+        MergeRequest request,
+        Func<Stream, long?, string?, CancellationToken, Task> consume,
+        IMergeLog log,
+        CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response = await ExecuteAsync(request, (r, _) =>
+        {
+            // Ownership moves to this method; ExecuteAsync must not dispose the response it returns.
+            return Task.FromResult(r);
+        }, log, cancellationToken, disposeResponse: false).ConfigureAwait(false);
+        using (response)
+        {
+            using Stream body = await OpenBodyAsync(request, response).ConfigureAwait(false);
+            string? fileName = response.Content?.Headers.ContentDisposition?.FileNameStar ?? response.Content?.Headers.ContentDisposition?.FileName;
+            await consume(body, response.Content?.Headers.ContentLength, fileName?.Trim('"'), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Sends a request whose success body, if any, is not needed.</summary>
     public Task SendAsync(MergeRequest request, IMergeLog log, CancellationToken cancellationToken)
         => ExecuteAsync(request, (_, _) => Task.FromResult(true), log, cancellationToken);
@@ -90,7 +124,8 @@ public sealed class MergeClient : IDisposable
         MergeRequest request,
         Func<HttpResponseMessage, CancellationToken, Task<T>> readBody,
         IMergeLog log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool disposeResponse = true)
     {
         TimeSpan waited = TimeSpan.Zero;
         for (int attempt = 1; ; attempt++)
@@ -105,16 +140,29 @@ public sealed class MergeClient : IDisposable
                 {
                     using HttpRequestMessage message = BuildMessage(request);
                     Statistics.CountRequest();
-                    using HttpResponseMessage response = await _http
+                    HttpResponseMessage response = await _http
                         .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token)
                         .ConfigureAwait(false);
-                    log.Debug(DescribeExchange(message, response, stopwatch.Elapsed));
-                    if (response.IsSuccessStatusCode)
+                    bool handedOver = false;
+                    try
                     {
-                        return await readBody(response, attemptCts.Token).ConfigureAwait(false);
-                    }
+                        log.Debug(DescribeExchange(message, response, stopwatch.Elapsed));
+                        if (response.IsSuccessStatusCode)
+                        {
+                            T result = await readBody(response, attemptCts.Token).ConfigureAwait(false);
+                            handedOver = !disposeResponse;
+                            return result;
+                        }
 
-                    failure = await ToApiExceptionAsync(request, response).ConfigureAwait(false);
+                        failure = await ToApiExceptionAsync(request, response).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        if (!handedOver)
+                        {
+                            response.Dispose();
+                        }
+                    }
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -281,14 +329,19 @@ public sealed class MergeClient : IDisposable
         return text.ToString();
     }
 
-    private static async Task<T> ReadJsonAsync<T>(MergeRequest request, HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken token)
+    private static async Task<Stream> OpenBodyAsync(MergeRequest request, HttpResponseMessage response)
     {
         if (response.Content is null)
         {
             throw EmptyBody(request, response);
         }
 
-        using Stream stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+        return await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+    }
+
+    private static async Task<T> ReadJsonAsync<T>(MergeRequest request, HttpResponseMessage response, JsonTypeInfo<T> typeInfo, CancellationToken token)
+    {
+        using Stream stream = await OpenBodyAsync(request, response).ConfigureAwait(false);
         using CancellationTokenRegistration abort = token.Register(static s => ((Stream)s!).Dispose(), stream);
         T? value;
         try

@@ -37,7 +37,20 @@ public abstract class MergeWriteCmdletBase<T> : MergeApiCmdletBase
     /// <summary>Path relative to /api; <c>{id}</c> is replaced by <see cref="TargetId"/>.</summary>
     protected abstract string PathTemplate { get; }
 
-    protected abstract JsonTypeInfo<WriteEnvelope<T>> EnvelopeTypeInfo { get; }
+    /// <summary>For writes that answer with Merge's envelope.</summary>
+    protected virtual JsonTypeInfo<WriteEnvelope<T>>? EnvelopeTypeInfo => null;
+
+    /// <summary>For writes that answer with the bare record (e.g. CRM association updates).</summary>
+    protected virtual JsonTypeInfo<T>? PlainTypeInfo => null;
+
+    /// <summary>False for actions whose body is the fields themselves, not <c>{"model": ...}</c>.</summary>
+    protected virtual bool WrapBody => true;
+
+    /// <summary>False for actions that take no body at all.</summary>
+    protected virtual bool HasBody => true;
+
+    /// <summary>Fills path parameters other than the record id.</summary>
+    protected virtual string ExpandPath(string template) => template;
 
     /// <summary>What ShouldProcess shows, e.g. "Create Candidate".</summary>
     protected abstract string ActionDescription { get; }
@@ -65,7 +78,8 @@ public abstract class MergeWriteCmdletBase<T> : MergeApiCmdletBase
             return;
         }
 
-        string path = TargetId is { } id ? PathTemplate.Replace("{id}", System.Uri.EscapeDataString(id.Trim())) : PathTemplate;
+        string path = ExpandPath(PathTemplate);
+        path = TargetId is { } id ? path.Replace("{id}", System.Uri.EscapeDataString(id.Trim())) : path;
         string target = TargetId ?? ("linked account " + (Account ?? ResolvedSession.CurrentAccountName ?? "given by -AccountToken"));
         if (!ShouldProcess(target, ActionDescription))
         {
@@ -77,12 +91,19 @@ public abstract class MergeWriteCmdletBase<T> : MergeApiCmdletBase
         var request = new MergeRequest(Method, path, query)
         {
             AccountToken = token,
-            Content = () => new StringContent(json, Encoding.UTF8, "application/json"),
+            Content = HasBody ? () => new StringContent(json, Encoding.UTF8, "application/json") : null,
         };
         try
         {
-            WriteEnvelope<T> envelope = Run(ct => ResolvedSession.Client.SendAsync(request, EnvelopeTypeInfo, Log, ct));
-            Report(envelope, TargetId);
+            if (PlainTypeInfo is { } plain)
+            {
+                WriteObject(Run(ct => ResolvedSession.Client.SendAsync(request, plain, Log, ct)));
+            }
+            else
+            {
+                WriteEnvelope<T> envelope = Run(ct => ResolvedSession.Client.SendAsync(request, EnvelopeTypeInfo!, Log, ct));
+                Report(envelope, TargetId);
+            }
         }
         catch (MergeException ex)
         {
@@ -96,6 +117,11 @@ public abstract class MergeWriteCmdletBase<T> : MergeApiCmdletBase
             ?? throw new MergeConfigurationException(
                 MergeErrorIds.InvalidArgument, "-Model must be a hashtable or an object with properties.", "Pass @{ field = value }.");
         AddFields(model);
+        if (!WrapBody)
+        {
+            return model;
+        }
+
         var body = new JsonObject { ["model"] = model };
         if (RemoteUserIdValue is { } remoteUser)
         {

@@ -53,3 +53,22 @@ public sealed class RegionCompleter : IArgumentCompleter
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         => CatalogValueCompleter.Complete(s_regions, wordToComplete);
 }
+
+/// <summary>Completes -Resource with the nouns that offer the cmdlet's operation.</summary>
+public sealed class ResourceCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        System.Func<ResourceOperations, bool> has = commandName switch
+        {
+            "Get-MergeWriteSchema" => r => r.MetaPost is not null || r.MetaPatch is not null,
+            "Get-MergeRemoteFieldClass" => r => r.RemoteFieldClasses is not null,
+            "Hide-MergeRecord" => r => r.Ignore is not null,
+            "Start-MergeBulkCreate" => r => r.BulkCreate is not null,
+            "Get-MergeBulkCreateStatus" => r => r.BulkStatus is not null,
+            _ => _ => true,
+        };
+        return CatalogValueCompleter.Complete(ResourceTable.NounsWith(has), wordToComplete);
+    }
+}
