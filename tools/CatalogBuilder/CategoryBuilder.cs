@@ -16,7 +16,7 @@ namespace MergePS.CatalogBuilder;
 public sealed class CategoryBuilder
 {
     /// <summary>Cross-category ("platform") path segments: the same in every category, not common models.</summary>
-    private static readonly HashSet<string> PlatformSegments = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> PlatformSegments = new(StringComparer.Ordinal)
     {
         "account-details", "account-token", "async-passthrough", "audit-trail", "available-actions",
         "default-scopes", "delete-account", "field-mappings", "generate-key", "issues", "link-token",
@@ -26,13 +26,13 @@ public sealed class CategoryBuilder
 
     /// <summary>Collections nested under another record that form resources of their own (CRM custom
     /// objects). A path belongs to the last of these it contains, else to its first segment.</summary>
-    private static readonly HashSet<string> NestedCollections = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> NestedCollections = new(StringComparer.Ordinal)
     {
         "custom-objects", "association-types", "associations",
     };
 
     /// <summary>Query parameters whose spec enumerates every comma-joined combination of field names.</summary>
-    private static readonly HashSet<string> CombinationParameters = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> CombinationParameters = new(StringComparer.Ordinal)
     {
         "expand", "remote_fields", "show_enum_origins",
     };
@@ -238,7 +238,7 @@ public sealed class CategoryBuilder
     /// two specs' spellings of one path compare equal.</summary>
     private static string PathShape(string path) => Regex.Replace(path, @"\{[^}/]*\}", "{}", RegexOptions.CultureInvariant);
 
-    private static string ResourceOf(string[] segments)
+    internal static string ResourceOf(string[] segments)
     {
         for (int i = segments.Length - 1; i > 0; i--)
         {
@@ -293,7 +293,7 @@ public sealed class CategoryBuilder
         (int status, YMap? response) = SuccessResponse(operation, path);
         ResponseShape shape = ReadResponse(response, $"{method.ToUpperInvariant()} {path}");
         RequestShape body = ReadRequest(operation, $"{method.ToUpperInvariant()} {path}");
-        string kind = KindOf(path, resource, method, shape);
+        string kind = KindOf(path, resource, method, shape.Paginated, shape.IsArray, shape.IsBinary);
 
         return new Operation
         {
@@ -326,7 +326,9 @@ public sealed class CategoryBuilder
         }
     }
 
-    private static string KindOf(string path, string resource, string method, ResponseShape shape)
+    /// <summary>The operation kind from the path after the resource segment, the (lower-case) method and the
+    /// response's shape (see the README's Kinds rule).</summary>
+    internal static string KindOf(string path, string resource, string method, bool paginated, bool isArray, bool isBinary)
     {
         string[] segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         int index = Array.IndexOf(segments, resource, 2);
@@ -338,7 +340,7 @@ public sealed class CategoryBuilder
             case "get":
                 if (rest.Length == 0)
                 {
-                    return shape.Paginated ? OperationKinds.List : shape.IsArray ? OperationKinds.SubList : OperationKinds.SubRetrieve;
+                    return paginated ? OperationKinds.List : isArray ? OperationKinds.SubList : OperationKinds.SubRetrieve;
                 }
 
                 if (rest.Length == 1 && IsParam(0))
@@ -366,12 +368,12 @@ public sealed class CategoryBuilder
                     return OperationKinds.BulkStatus;
                 }
 
-                if (rest[^1] == "download" && shape.IsBinary)
+                if (rest[^1] == "download" && isBinary)
                 {
                     return OperationKinds.Download;
                 }
 
-                return shape.Paginated || shape.IsArray ? OperationKinds.SubList : OperationKinds.SubRetrieve;
+                return paginated || isArray ? OperationKinds.SubList : OperationKinds.SubRetrieve;
             case "post":
                 if (rest.Length == 0)
                 {
@@ -578,12 +580,12 @@ public sealed class CategoryBuilder
 
     /// <summary>True when the parameter's description says several values may be joined with commas
     /// (the spec types such filters as plain strings).</summary>
-    private static bool IsCommaSeparated(string description) =>
+    internal static bool IsCommaSeparated(string description) =>
         description.Contains("separated by commas", StringComparison.OrdinalIgnoreCase)
         || description.Contains("comma-separated", StringComparison.OrdinalIgnoreCase)
         || description.Contains("comma separated", StringComparison.OrdinalIgnoreCase);
 
-    private static List<string> Atomic(IEnumerable<string> combinations) => combinations
+    internal static List<string> Atomic(IEnumerable<string> combinations) => combinations
         .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         .Distinct(StringComparer.Ordinal)
         .OrderBy(v => v, StringComparer.Ordinal)

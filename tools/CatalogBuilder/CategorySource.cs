@@ -6,7 +6,8 @@ namespace MergePS.CatalogBuilder;
 /// that supplements the spec with the operations it lacks.</summary>
 public sealed record CategorySource(string Name, string Pascal, string File, string PathPrefix, string? Supplement = null)
 {
-    /// <summary>The categories with a spec, in <c>CatalogSet.CategoryOrder</c>. Calendar and Email have none.</summary>
+    /// <summary>The categories with a spec, in <c>CatalogSet.CategoryOrder</c>. Calendar and Email have none
+    /// (see <see cref="ReferenceCategory"/>).</summary>
     public static readonly IReadOnlyList<CategorySource> All = new[]
     {
         // The Nov-2025 _v3 specs are primary; the 2026 docs exports add the operations they lack.
@@ -34,5 +35,25 @@ public sealed record CategorySource(string Name, string Pascal, string File, str
             ["filestorage"] = (5, 17),
             ["knowledgebase"] = (5, 10),
             ["chat"] = (4, 10),
+            ["calendar"] = (5, 10),
+            ["email"] = (6, 12),
         };
+}
+
+/// <summary>A category without a spec, built from the reference catalogue (<c>merge-api.md</c>): its
+/// endpoint table (§3), its Appendix A and Appendix B subsections, all found by <paramref name="Title"/>.</summary>
+public sealed record ReferenceCategory(string Name, string Pascal, string Title)
+{
+    /// <summary>Where <c>--reference</c> points by default, relative to <c>--specs</c>.</summary>
+    public const string DefaultPath = "../reference/merge-api.md";
+
+    /// <summary>The catalogue's <c>source</c> for these categories.</summary>
+    public const string Source = "reference/merge-api.md";
+
+    /// <summary>In <c>CatalogSet.CategoryOrder</c>, after the categories with a spec.</summary>
+    public static readonly IReadOnlyList<ReferenceCategory> All = new[]
+    {
+        new ReferenceCategory("calendar", "Calendar", "Calendar"),
+        new ReferenceCategory("email", "Email", "Email"),
+    };
 }

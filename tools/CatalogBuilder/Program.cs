@@ -8,9 +8,10 @@ using MergePS.Catalog;
 namespace MergePS.CatalogBuilder;
 
 /// <summary>
-/// <c>dotnet run --project tools/CatalogBuilder -- --specs &lt;spec folder&gt; --out &lt;catalog folder&gt; [--check] [--notes]</c>
+/// <c>dotnet run --project tools/CatalogBuilder -- --specs &lt;spec folder&gt; --out &lt;catalog folder&gt; [--reference &lt;merge-api.md&gt;] [--check] [--notes]</c>
 /// <list type="bullet">
-/// <item>Writes <c>&lt;out&gt;/&lt;category&gt;.json</c> for every category with a spec.</item>
+/// <item>Writes <c>&lt;out&gt;/&lt;category&gt;.json</c> for every category with a spec, and for Calendar and Email
+/// from the reference catalogue (<c>--reference</c>, by default <c>&lt;specs&gt;/../reference/merge-api.md</c>).</item>
 /// <item><c>--check</c> writes nothing; prints the files that would change and exits 1 if any would.</item>
 /// <item><c>--notes</c> also prints every schema quirk met on the way.</item>
 /// </list>
@@ -21,6 +22,7 @@ public static class Program
     {
         string? specs = null;
         string? output = null;
+        string? referencePath = null;
         bool check = false;
         bool notes = false;
         for (int i = 0; i < args.Length; i++)
@@ -32,6 +34,9 @@ public static class Program
                     break;
                 case "--out" when i + 1 < args.Length:
                     output = args[++i];
+                    break;
+                case "--reference" when i + 1 < args.Length:
+                    referencePath = args[++i];
                     break;
                 case "--check":
                     check = true;
@@ -52,6 +57,13 @@ public static class Program
         if (!Directory.Exists(specs))
         {
             return Usage($"Spec folder '{specs}' does not exist.");
+        }
+
+        referencePath ??= Path.Combine(specs, ReferenceCategory.DefaultPath);
+        if (!File.Exists(referencePath))
+        {
+            Console.Error.WriteLine($"error: {referencePath} not found (the reference catalogue Calendar and Email are built from; see --reference).");
+            return 2;
         }
 
         var quirks = new List<string>();
@@ -81,28 +93,24 @@ public static class Program
             }
 
             var builder = new CategoryBuilder(source, YamlTree.Load(specPath), supplement, quirks);
-            CategoryCatalog catalog = builder.Build();
-            string text = JsonOutput.Write(catalog);
-            JsonOutput.VerifyRoundTrip(catalog, text);
-            Summarize(summary, catalog, builder.SupplementOperationCount);
+            Emit(builder.Build(), builder.SupplementOperationCount);
+        }
 
-            string target = Path.Combine(output, source.Name + ".json");
-            string? existing = File.Exists(target) ? File.ReadAllText(target) : null;
-            if (existing == text)
+        MarkdownDocument reference = MarkdownDocument.Load(referencePath);
+        foreach (ReferenceCategory category in ReferenceCategory.All)
+        {
+            CategoryCatalog catalog;
+            try
             {
-                continue;
+                catalog = new ReferenceBuilder(category, reference, quirks).Build();
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return 2;
             }
 
-            if (check)
-            {
-                differing.Add(target + (existing is null ? " (missing)" : string.Empty));
-            }
-            else
-            {
-                Directory.CreateDirectory(output);
-                File.WriteAllText(target, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-                Console.WriteLine($"wrote {target}");
-            }
+            Emit(catalog, 0);
         }
 
         Console.Write(summary.ToString());
@@ -124,7 +132,7 @@ public static class Program
         {
             if (differing.Count > 0)
             {
-                Console.WriteLine("The catalogue is out of date with the specs; these files differ:");
+                Console.WriteLine("The catalogue is out of date with the specs and the reference; these files differ:");
                 foreach (string file in differing)
                 {
                     Console.WriteLine("  " + file);
@@ -133,10 +141,35 @@ public static class Program
                 return 1;
             }
 
-            Console.WriteLine("The catalogue matches the specs.");
+            Console.WriteLine("The catalogue matches the specs and the reference.");
         }
 
         return 0;
+
+        void Emit(CategoryCatalog catalog, int fromSupplement)
+        {
+            string text = JsonOutput.Write(catalog);
+            JsonOutput.VerifyRoundTrip(catalog, text);
+            Summarize(summary, catalog, fromSupplement);
+
+            string target = Path.Combine(output, catalog.Name + ".json");
+            string? existing = File.Exists(target) ? File.ReadAllText(target) : null;
+            if (existing == text)
+            {
+                return;
+            }
+
+            if (check)
+            {
+                differing.Add(target + (existing is null ? " (missing)" : string.Empty));
+            }
+            else
+            {
+                Directory.CreateDirectory(output);
+                File.WriteAllText(target, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                Console.WriteLine($"wrote {target}");
+            }
+        }
     }
 
     private static void Summarize(StringBuilder summary, CategoryCatalog catalog, int fromSupplement)
@@ -153,7 +186,7 @@ public static class Program
     private static int Usage(string message)
     {
         Console.Error.WriteLine("error: " + message);
-        Console.Error.WriteLine("usage: dotnet run --project tools/CatalogBuilder -- --specs <spec folder> --out <catalog folder> [--check] [--notes]");
+        Console.Error.WriteLine("usage: dotnet run --project tools/CatalogBuilder -- --specs <spec folder> --out <catalog folder> [--reference <merge-api.md>] [--check] [--notes]");
         return 2;
     }
 }
