@@ -42,8 +42,9 @@ $script:ModuleAssemblies = @(
 
 function Invoke-MergeBuild([string] $Root, [string] $Configuration) {
     $version = Get-MergeVersion $Root
-    Invoke-Native dotnet restore (Join-Path $Root 'tools/Pester/Pester.Restore.csproj') --nologo -v quiet
-    Invoke-Native dotnet build (Join-Path $Root 'MergePS.sln') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly'
+    # Tool output goes to the host; this function's only output is the layout object.
+    Invoke-Native dotnet restore (Join-Path $Root 'tools/Pester/Pester.Restore.csproj') --nologo -v quiet | Out-Host
+    Invoke-Native dotnet build (Join-Path $Root 'MergePS.sln') -c $Configuration --nologo -v quiet '-clp:ErrorsOnly' | Out-Host
 
     $moduleDir = Join-Path $Root "output/MergePS/$version"
     if (Test-Path $moduleDir) { Remove-Item -Recurse -Force $moduleDir }
