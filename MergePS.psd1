@@ -10,8 +10,9 @@
     Copyright            = '(c) MergePS contributors. MIT License.'
     Description          = 'PowerShell cmdlets for the Merge.dev unified API: HRIS, ATS, Accounting, Ticketing, CRM, File Storage, Knowledge Base, Chat, Calendar and Email. Streams typed objects, keeps secrets in SecureStrings, retries throttled calls.'
 
-    FormatsToProcess     = @()
-    TypesToProcess       = @()
+    # Generated from the catalogue by tools/CodeGen (FormatWriter.cs); personal data is masked in views.
+    FormatsToProcess     = @('MergePS.Format.ps1xml')
+    TypesToProcess       = @('MergePS.Types.ps1xml')
 
     # Explicit, so that module auto-loading never needs to import the assembly to find commands.
     # Rewritten by `build.ps1 Manifest`; a test fails when it drifts from the assembly.

@@ -57,13 +57,10 @@ function Invoke-MergeBuild([string] $Root, [string] $Configuration) {
     $manifest = Get-Content -Raw (Join-Path $Root 'MergePS.psd1')
     $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion = '$version'"
     Set-Content -Path (Join-Path $moduleDir 'MergePS.psd1') -Value $manifest -NoNewline
-    foreach ($extra in 'MergePS.Format.ps1xml', 'MergePS.Types.ps1xml', 'LICENSE') {
-        $path = Join-Path $Root $extra
-        if (Test-Path $path) { Copy-Item $path $moduleDir }
-    }
-
-    $helpDir = Join-Path $Root 'output/help/en-US'
-    if (Test-Path $helpDir) { Copy-Item -Recurse $helpDir $moduleDir }
+    # Views and type data are generated with the code (tools/CodeGen/FormatWriter.cs).
+    $generated = Join-Path $Root 'src/MergePS/obj/Generated'
+    foreach ($view in 'MergePS.Format.ps1xml', 'MergePS.Types.ps1xml') { Copy-Item (Join-Path $generated $view) $moduleDir }
+    Copy-Item (Join-Path $Root 'LICENSE') $moduleDir
 
     Write-Host "Built MergePS $version -> $moduleDir"
     [pscustomobject]@{

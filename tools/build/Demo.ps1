@@ -21,11 +21,8 @@ Write-Host '> Get-MergeEmployee -EmploymentStatus INACTIVE -Expand manager -Firs
 Get-MergeEmployee -EmploymentStatus INACTIVE -Expand manager -First 5 |
     Format-Table -Property DisplayFullName, TerminationDate, @{ Name = 'Manager'; Expression = { $_.Manager.DisplayFullName } }
 
-Write-Host '> Get-MergeTeam | Get-MergeEmployee -First 3 (employees of each team)' -ForegroundColor Cyan
-Get-MergeTeam -First 2 | ForEach-Object {
-    $team = $_
-    $_ | Get-MergeEmployee -First 3 | Select-Object @{ Name = 'Team'; Expression = { $team.Name } }, DisplayFullName
-} | Format-Table
+Write-Host '> Get-MergeEmployee -First 3 | Get-MergeEmployment (piping related records)' -ForegroundColor Cyan
+Get-MergeEmployee -First 3 | Get-MergeEmployment | Format-Table -Property Employee, JobTitle, EmploymentType, PayRate, EffectiveDate
 
 Write-Host '> Get-MergeTimeOff -Status APPROVED -First 5' -ForegroundColor Cyan
 Get-MergeTimeOff -Status APPROVED -First 5 | Format-Table -Property RequestType, Status, StartTime, EndTime, Amount
