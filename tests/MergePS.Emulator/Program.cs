@@ -55,7 +55,8 @@ public static class Program
         var routes = new RouteTable(categories.Values);
         var log = new RequestLog();
         var api = new ApiDispatcher(routes, accounts, store, options);
-        var control = new ControlEndpoints(log, accounts, store, routes);
+        var faults = new Faults();
+        var control = new ControlEndpoints(log, accounts, store, routes, faults);
 
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -72,7 +73,7 @@ public static class Program
             k.AddServerHeader = false;
         });
         WebApplication app = builder.Build();
-        app.Run(http => Serve(http, api, control, log));
+        app.Run(http => Serve(http, api, control, log, faults));
 
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -89,7 +90,7 @@ public static class Program
         return 0;
     }
 
-    private static async Task Serve(HttpContext http, ApiDispatcher api, ControlEndpoints control, RequestLog log)
+    private static async Task Serve(HttpContext http, ApiDispatcher api, ControlEndpoints control, RequestLog log, Faults faults)
     {
         string path = http.Request.Path.Value ?? "/";
         try
@@ -97,7 +98,10 @@ public static class Program
             if (path.StartsWith("/api/", StringComparison.Ordinal))
             {
                 await Record(http, log);
-                await api.Handle(http, path.Substring(4));
+                if (!await faults.TryInject(http, path.Substring(4)))
+                {
+                    await api.Handle(http, path.Substring(4));
+                }
             }
             else if (path.StartsWith("/_emulator/", StringComparison.Ordinal))
             {

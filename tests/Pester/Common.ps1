@@ -51,3 +51,22 @@ function Connect-TestSession([string] $Token = 'hris-token-1') {
     Connect-Merge -ApiKey $script:ApiKey -BaseUri $script:ApiBase
     if ($Token) { Set-MergeAccount -AccountToken $Token }
 }
+
+function Set-EmulatorFaults([hashtable] $Plan, [string] $Url = $script:EmulatorUrl) {
+    # See tests/MergePS.Emulator/Control/Faults.cs for the plan's fields.
+    Invoke-RestMethod -Method Post -Uri "$Url/_emulator/faults" -ContentType 'application/json' -Body ($Plan | ConvertTo-Json -Compress) | Out-Null
+}
+
+function Clear-EmulatorFaults([string] $Url = $script:EmulatorUrl) {
+    Invoke-RestMethod -Method Delete -Uri "$Url/_emulator/faults" | Out-Null
+}
+
+function Get-EmulatorFaultCount([string] $Url = $script:EmulatorUrl) {
+    (Invoke-RestMethod -Uri "$Url/_emulator/faults").injected
+}
+
+function Start-TestEmulator([string[]] $Arguments) {
+    # A private emulator for suites that need other data sizes or keys; stopped with Stop-MergeEmulator.
+    . (Join-Path $PSScriptRoot '../../tools/build/Common.ps1')
+    Start-MergeEmulator $env:MERGEPS_TEST_EMULATOR_DLL $Arguments
+}

@@ -5,7 +5,8 @@ using System.Reflection;
 namespace MergePS.Client;
 
 /// <summary>Per-session client settings. Defaults suit unattended runbooks; environment variables
-/// (MERGE_MAX_RETRIES, MERGE_MAX_RETRY_WAIT_SECONDS, MERGE_TIMEOUT_SECONDS) override them.</summary>
+/// (MERGE_MAX_RETRIES, MERGE_MAX_RETRY_WAIT_SECONDS, MERGE_TIMEOUT_SECONDS, MERGE_RETRY_BASE_DELAY_MS)
+/// override them, and Connect-Merge parameters override those.</summary>
 public sealed class MergeClientOptions
 {
     public static readonly string ModuleVersion =
@@ -50,6 +51,11 @@ public sealed class MergeClientOptions
         if (ReadPositive(getVariable, "MERGE_TIMEOUT_SECONDS") is int timeout && timeout > 0)
         {
             options.Timeout = TimeSpan.FromSeconds(timeout);
+        }
+
+        if (ReadPositive(getVariable, "MERGE_RETRY_BASE_DELAY_MS") is int baseDelay)
+        {
+            options.RetryBaseDelay = TimeSpan.FromMilliseconds(baseDelay);
         }
 
         return options;

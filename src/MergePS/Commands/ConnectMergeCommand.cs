@@ -53,6 +53,11 @@ public sealed class ConnectMergeCommand : MergeCmdletBase
     [ValidateRange(0, 20)]
     public int? MaxRetries { get; set; }
 
+    /// <summary>Cap on the total seconds one request may spend waiting between retries.</summary>
+    [Parameter]
+    [ValidateRange(0, 86400)]
+    public int? MaxRetryWaitSeconds { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -88,6 +93,11 @@ public sealed class ConnectMergeCommand : MergeCmdletBase
         if (MaxRetries is int retries)
         {
             options.MaxAttempts = retries + 1;
+        }
+
+        if (MaxRetryWaitSeconds is int wait)
+        {
+            options.MaxRetryWait = TimeSpan.FromSeconds(wait);
         }
 
         SecureString apiKey;

@@ -40,6 +40,10 @@ public sealed class MergeContext
         Requests = session.Statistics.Requests;
         Retries = session.Statistics.Retries;
         Throttles = session.Statistics.Throttles;
+        LastThrottleAt = session.Statistics.LastThrottleAt;
+        LastRetryAfter = session.Statistics.LastRetryAfter;
+        TimeoutSeconds = session.Options.Timeout.TotalSeconds;
+        MaxRetries = session.Options.MaxAttempts - 1;
     }
 
     public MergeRegion Region { get; }
@@ -61,4 +65,14 @@ public sealed class MergeContext
     public long Retries { get; }
 
     public long Throttles { get; }
+
+    /// <summary>When Merge last answered 429 to this session.</summary>
+    public System.DateTimeOffset? LastThrottleAt { get; }
+
+    /// <summary>What that 429 asked the client to wait.</summary>
+    public System.TimeSpan? LastRetryAfter { get; }
+
+    public double TimeoutSeconds { get; }
+
+    public int MaxRetries { get; }
 }

@@ -20,9 +20,11 @@ public sealed class ControlEndpoints
     private readonly AccountRegistry _accounts;
     private readonly DataStore _store;
     private readonly RouteTable _routes;
+    private readonly Faults _faults;
 
-    public ControlEndpoints(RequestLog log, AccountRegistry accounts, DataStore store, RouteTable routes)
+    public ControlEndpoints(RequestLog log, AccountRegistry accounts, DataStore store, RouteTable routes, Faults faults)
     {
+        _faults = faults;
         _log = log;
         _accounts = accounts;
         _store = store;
@@ -48,6 +50,9 @@ public sealed class ControlEndpoints
             ("GET", "/filters") => Filters(http, unmappedOnly: false),
             ("GET", "/stats") => Stats(http),
             ("POST", "/warm") => Warm(http),
+            ("POST", "/faults") => SetFaults(http),
+            ("DELETE", "/faults") => ClearFaults(http),
+            ("GET", "/faults") => FaultStats(http),
             _ => JsonResponse.Detail(http, 404, "Not found."),
         };
     }
@@ -95,8 +100,40 @@ public sealed class ControlEndpoints
         return JsonResponse.Empty(http, 204);
     }
 
+    private async Task SetFaults(HttpContext http)
+    {
+        using var reader = new System.IO.StreamReader(http.Request.Body);
+        string json = await reader.ReadToEndAsync();
+        try
+        {
+            _faults.Configure(FaultPlan.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json));
+        }
+        catch (Exception ex) when (ex is ArgumentException or System.Text.Json.JsonException)
+        {
+            await JsonResponse.Detail(http, 400, ex.Message);
+            return;
+        }
+
+        await FaultStats(http);
+    }
+
+    private Task ClearFaults(HttpContext http)
+    {
+        _faults.Clear();
+        return FaultStats(http);
+    }
+
+    private Task FaultStats(HttpContext http) => JsonResponse.Write(http, 200, w =>
+    {
+        w.WriteStartObject();
+        w.WriteNumber("injected", _faults.Injected);
+        w.WriteNumber("rate", _faults.Current.Rate);
+        w.WriteEndObject();
+    });
+
     private Task Reset(HttpContext http)
     {
+        _faults.Clear();
         _accounts.Reset();
         _store.Reset();
         _log.Clear();
