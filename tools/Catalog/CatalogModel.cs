@@ -133,6 +133,12 @@ public sealed class Model
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool FreeForm { get; init; }
 
+    /// <summary>For a free-form object whose keys are names (e.g. Common Model names, which differ per
+    /// category) and whose values all have one type: that type, a <see cref="TypeExpr"/> string
+    /// (e.g. <c>array:model:FieldMappingApiInstance</c>). Null otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? MapOf { get; init; }
+
     public List<Field> Fields { get; init; } = new();
 }
 

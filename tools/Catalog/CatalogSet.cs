@@ -49,6 +49,25 @@ public sealed class CatalogSet
         return new CatalogSet(categories);
     }
 
+    /// <summary>Folder, under the catalogue folder, of the cross-category ("platform") catalogue. It is
+    /// kept apart so that <see cref="Load"/>, which reads the top level only, never takes it for a category.</summary>
+    public const string PlatformFolder = "platform";
+
+    /// <summary>The platform catalogue (<c>platform/platform.json</c>): operations whose paths carry the
+    /// category as the <c>{category}</c> placeholder, and their models. Null when the file is absent.</summary>
+    public static CategoryCatalog? LoadPlatform(string directory)
+    {
+        string file = Path.Combine(directory, PlatformFolder, "platform.json");
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        using FileStream stream = File.OpenRead(file);
+        return JsonSerializer.Deserialize<CategoryCatalog>(stream, JsonOptions)
+            ?? throw new InvalidDataException($"{file} is empty.");
+    }
+
     public CategoryCatalog this[string name] => Categories.Single(c => c.Name == name);
 
     /// <summary>

@@ -15,6 +15,9 @@ namespace MergePS.CatalogBuilder;
 /// </summary>
 public sealed class CategoryBuilder
 {
+    /// <summary>How platform paths start in the platform catalogue.</summary>
+    public const string PlatformPrefix = "/{category}/v1/";
+
     /// <summary>Cross-category ("platform") path segments: the same in every category, not common models.</summary>
     internal static readonly HashSet<string> PlatformSegments = new(StringComparer.Ordinal)
     {
@@ -185,7 +188,7 @@ public sealed class CategoryBuilder
     private void AddOperations(YMap paths, string pathPrefix, SortedDictionary<string, List<Operation>> groups,
         HashSet<(string Path, string Method)> known, bool fromSupplement)
     {
-        string categoryPrefix = "/" + _source.Name + "/v1/";
+        string categoryPrefix = "/" + (_source.PlatformFrom ?? _source.Name) + "/v1/";
         string file = fromSupplement ? _source.Supplement! : _source.File;
         foreach (KeyValuePair<string, object?> pathEntry in paths.Entries())
         {
@@ -197,12 +200,18 @@ public sealed class CategoryBuilder
             }
 
             string[] segments = path.Substring(categoryPrefix.Length).Split('/', StringSplitOptions.RemoveEmptyEntries);
-            if (PlatformSegments.Contains(segments[0]))
+            if (PlatformSegments.Contains(segments[0]) != _source.IsPlatform)
             {
                 continue;
             }
 
-            string resource = ResourceOf(segments);
+            // Platform operations are the same under every category: the category becomes a placeholder.
+            string resource = _source.IsPlatform ? segments[0] : ResourceOf(segments);
+            if (_source.IsPlatform)
+            {
+                path = PlatformPrefix + path.Substring(categoryPrefix.Length);
+            }
+
             foreach (string method in Methods)
             {
                 if (pathItem.Map(method) is not YMap operation)
@@ -265,7 +274,7 @@ public sealed class CategoryBuilder
 
         bool accountScoped = parameters.Keys.Any(k => k.In == "header"
             && string.Equals(k.Name, "X-Account-Token", StringComparison.OrdinalIgnoreCase));
-        if (!accountScoped)
+        if (!accountScoped && !_source.IsPlatform)
         {
             // Only platform operations (excluded above) are org-level; every common-model operation of every
             // spec declares X-Account-Token except the docs export's GET /hris/v1/groups/types, whose
@@ -276,6 +285,7 @@ public sealed class CategoryBuilder
 
         List<Parameter> pathParams = parameters.Where(p => p.Key.In == "path")
             .Select(p => BuildParameter(p.Value, path))
+            .Concat(_source.IsPlatform ? new[] { CategoryParameter } : Array.Empty<Parameter>())
             .OrderBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
         List<Parameter> query = parameters.Where(p => p.Key.In == "query")
@@ -314,6 +324,15 @@ public sealed class CategoryBuilder
             Status = status,
         };
     }
+
+    /// <summary>The <c>{category}</c> of a platform path: any category's prefix serves the operation.</summary>
+    internal static readonly Parameter CategoryParameter = new()
+    {
+        Name = "category",
+        Type = TypeExpr.Enum,
+        Values = CatalogSet.CategoryOrder.ToList(),
+        Required = true,
+    };
 
     private IEnumerable<YMap> Parameters(YMap owner)
     {
@@ -457,6 +476,18 @@ public sealed class CategoryBuilder
 
             Need(arrayItem, direct: true);
             return new ResponseShape(arrayItem, false, true, false);
+        }
+
+        if (name is null && _source.IsPlatform
+            && (schema.Seq("oneOf") ?? schema.Seq("anyOf")) is List<object?> variants
+            && variants.OfType<YMap>().ToList() is [var first, var second]
+            && (RefName(first) ?? RefName(second)) is string variant
+            && TypesOf(RefName(first) is null ? first : second) is ["string"])
+        {
+            // async-passthrough/{id}: the result, or a plain string while it is pending.
+            Note($"{where}: response is {variant} or a string; recorded as {variant}");
+            Need(variant, direct: true);
+            return new ResponseShape(variant, false, false, false);
         }
 
         if (name is null)
@@ -666,6 +697,17 @@ public sealed class CategoryBuilder
             });
         }
 
+        if (_source.IsPlatform)
+        {
+            AddSupplementFields(name, fields);
+            if (MapValueType(fields) is string mapOf)
+            {
+                // Keyed by the category's Common Model names (HRIS's in this spec): a map, not HRIS fields.
+                Note($"{name}: keyed by Common Model names; recorded as a map of {mapOf}");
+                return new Model { Name = name, FreeForm = true, MapOf = mapOf };
+            }
+        }
+
         return new Model
         {
             Name = name,
@@ -673,6 +715,55 @@ public sealed class CategoryBuilder
             Fields = fields,
         };
     }
+
+    /// <summary>
+    /// Platform models only: a model both documents define takes the <c>_v3</c> fields, then the fields only
+    /// the docs export declares (newer body fields such as link-token's <c>ekm_enabled</c>; reference §6.3:
+    /// "accept the union"). The common-model catalogues keep the <c>_v3</c> schema alone.
+    /// </summary>
+    private void AddSupplementFields(string name, List<Field> fields)
+    {
+        if (_fromSupplement || _supplementSchemas.Map(name) is not YMap newer || newer.Map("properties") is not YMap properties)
+        {
+            return;
+        }
+
+        var required = new HashSet<string>((newer.Seq("required") ?? new List<object?>()).OfType<string>(), StringComparer.Ordinal);
+        _fromSupplement = true;
+        foreach (KeyValuePair<string, object?> property in properties.Entries())
+        {
+            if (fields.Any(f => f.Name == property.Key))
+            {
+                continue;
+            }
+
+            YMap node = property.Value as YMap ?? new YMap();
+            Mapped mapped = Map(node, $"{name}.{property.Key}");
+            bool isEnum = TypeExpr.Parse(mapped.Type).Element.Kind == TypeExpr.Enum;
+            fields.Add(new Field
+            {
+                Name = property.Key,
+                Type = mapped.Type,
+                Nullable = mapped.Nullable,
+                ReadOnly = node.Flag("readOnly"),
+                Required = required.Contains(property.Key),
+                Deprecated = node.Flag("deprecated"),
+                Values = isEnum ? mapped.Values : null,
+                MaxLength = int.TryParse(node.Str("maxLength"), NumberStyles.None, CultureInfo.InvariantCulture, out int max) ? max : null,
+            });
+            Note($"{name}.{property.Key}: only in {_source.Supplement}; added");
+        }
+
+        _fromSupplement = false;
+    }
+
+    /// <summary>The value type when every field is named like a model (upper case) and all share one array type.</summary>
+    private static string? MapValueType(List<Field> fields) =>
+        fields.Count > 1
+        && fields.All(f => char.IsUpper(f.Name[0]) && f.Type.StartsWith("array:model:", StringComparison.Ordinal))
+        && fields.Select(f => f.Type).Distinct(StringComparer.Ordinal).Count() == 1
+            ? fields[0].Type
+            : null;
 
     private sealed record Mapped(string Type, List<string>? Values, bool Nullable);
 

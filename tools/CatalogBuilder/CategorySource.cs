@@ -4,8 +4,17 @@ namespace MergePS.CatalogBuilder;
 
 /// <summary>One category: where its spec lives, how its paths are written and, optionally, the docs export
 /// that supplements the spec with the operations it lacks.</summary>
-public sealed record CategorySource(string Name, string Pascal, string File, string PathPrefix, string? Supplement = null)
+public sealed record CategorySource(string Name, string Pascal, string File, string PathPrefix, string? Supplement = null, string? PlatformFrom = null)
 {
+    /// <summary>The cross-category ("platform") operations, read once from the HRIS spec (they are the same
+    /// in every category, reference §6) and supplemented by the HRIS docs export; written to
+    /// <c>platform/platform.json</c> with <c>/{category}/v1/</c> paths.</summary>
+    public static readonly CategorySource Platform =
+        new("platform", "Platform", "hris_v3.yml", "", "docs.merge.dev/merge-hris-api-openapi.yaml", PlatformFrom: "hris");
+
+    /// <summary>True for <see cref="Platform"/>: only platform paths are read, from <see cref="PlatformFrom"/>'s prefix.</summary>
+    public bool IsPlatform => PlatformFrom is not null;
+
     /// <summary>The categories with a spec, in <c>CatalogSet.CategoryOrder</c>. Calendar and Email have none
     /// (see <see cref="ReferenceCategory"/>).</summary>
     public static readonly IReadOnlyList<CategorySource> All = new[]

@@ -12,6 +12,7 @@ namespace MergePS.CatalogBuilder;
 /// <list type="bullet">
 /// <item>Writes <c>&lt;out&gt;/&lt;category&gt;.json</c> for every category with a spec, and for Calendar and Email
 /// from the reference catalogue (<c>--reference</c>, by default <c>&lt;specs&gt;/../reference/merge-api.md</c>).</item>
+/// <item>Writes <c>&lt;out&gt;/platform/platform.json</c>: the cross-category operations, once.</item>
 /// <item><c>--check</c> writes nothing; prints the files that would change and exits 1 if any would.</item>
 /// <item><c>--notes</c> also prints every schema quirk met on the way.</item>
 /// </list>
@@ -97,6 +98,24 @@ public static class Program
         }
 
         MarkdownDocument reference = MarkdownDocument.Load(referencePath);
+        try
+        {
+            // The platform operations, once, with the category as a placeholder; into platform/ so that
+            // nothing that reads the top-level category files takes them for an eleventh category.
+            CategorySource platform = CategorySource.Platform;
+            var platformBuilder = new CategoryBuilder(
+                platform, YamlTree.Load(Path.Combine(specs, platform.File)), YamlTree.Load(Path.Combine(specs, platform.Supplement!)), quirks);
+            var platformReference = new PlatformReference(reference, quirks);
+            CategoryCatalog platformCatalog = platformReference.Apply(platformBuilder.Build());
+            Emit(platformCatalog, platformBuilder.SupplementOperationCount, CatalogSet.PlatformFolder);
+            summary.AppendLine($"  (platform: reference §6.1 lists {platformReference.RowCount} endpoints)");
+        }
+        catch (InvalidDataException e)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return 2;
+        }
+
         foreach (ReferenceCategory category in ReferenceCategory.All)
         {
             CategoryCatalog catalog;
@@ -146,13 +165,14 @@ public static class Program
 
         return 0;
 
-        void Emit(CategoryCatalog catalog, int fromSupplement)
+        void Emit(CategoryCatalog catalog, int fromSupplement, string? folder = null)
         {
             string text = JsonOutput.Write(catalog);
             JsonOutput.VerifyRoundTrip(catalog, text);
             Summarize(summary, catalog, fromSupplement);
 
-            string target = Path.Combine(output, catalog.Name + ".json");
+            string directory = folder is null ? output : Path.Combine(output, folder);
+            string target = Path.Combine(directory, catalog.Name + ".json");
             string? existing = File.Exists(target) ? File.ReadAllText(target) : null;
             if (existing == text)
             {
@@ -165,7 +185,7 @@ public static class Program
             }
             else
             {
-                Directory.CreateDirectory(output);
+                Directory.CreateDirectory(directory);
                 File.WriteAllText(target, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
                 Console.WriteLine($"wrote {target}");
             }
