@@ -48,11 +48,22 @@ foreach (CategoryCatalog category in catalog.Categories)
     }
 }
 
+// The cross-category (platform) operations: models and a JSON context in MergePS.Platform, and the
+// table of their paths; their cmdlets are hand-written (src/MergePS/Commands/Platform).
+CategoryCatalog? platform = CatalogSet.LoadPlatform(catalogDir);
+if (platform is not null)
+{
+    files["Models/Platform.g.cs"] = ModelWriter.Models(platform);
+    files["Json/PlatformJsonContext.g.cs"] = ModelWriter.JsonContext(platform, includeEnvelopes: false);
+    files["Client/PlatformTable.g.cs"] = PlatformWriter.Table(platform);
+}
+
 files["Commands/ResourceTable.g.cs"] = ResourceTableWriter.Write(catalog);
-files["Json/MergeJson.g.cs"] = CompletionWriter.JsonOptions(catalog);
+files["Json/MergeJson.g.cs"] = CompletionWriter.JsonOptions(catalog, platform);
 // Views and type data for every model; build.ps1 copies them into the module folder.
-files["MergePS.Format.ps1xml"] = FormatWriter.Formats(catalog);
-files["MergePS.Types.ps1xml"] = FormatWriter.Types(catalog);
+CatalogSet viewed = platform is null ? catalog : new CatalogSet(catalog.Categories.Append(platform));
+files["MergePS.Format.ps1xml"] = FormatWriter.Formats(viewed);
+files["MergePS.Types.ps1xml"] = FormatWriter.Types(viewed);
 files["Completers/CompletionTable.g.cs"] = CompletionWriter.Write(completions);
 files["GeneratedCmdlets.g.cs"] = CompletionWriter.CmdletList(cmdlets);
 
@@ -77,5 +88,5 @@ foreach ((string relative, string text) in files)
     }
 }
 
-Console.WriteLine($"MergePS.CodeGen: {catalog.Categories.Count} categories, {cmdlets.Count} generated cmdlets -> {outDir}");
+Console.WriteLine($"MergePS.CodeGen: {catalog.Categories.Count} categories{(platform is null ? string.Empty : " + platform")}, {cmdlets.Count} generated cmdlets -> {outDir}");
 return 0;

@@ -36,6 +36,12 @@ internal static class Sensitive
         ("accounting", "BankFeedAccount", "source_account_number", MaskKind.LastFour),
         ("accounting", "BankFeedAccountRequest", "source_account_number", MaskKind.LastFour),
 
+        // Credentials the platform operations return.
+        ("platform", "AccountToken", "account_token", MaskKind.LastFour),
+        ("platform", "RegenerateAccountToken", "account_token", MaskKind.LastFour),
+        ("platform", "RemoteKey", "key", MaskKind.LastFour),
+        ("platform", "WebhookReceiver", "key", MaskKind.LastFour),
+
         // Compensation: pay rates, payslips and benefit contributions.
         ("hris", "Employment", "pay_rate", MaskKind.Hidden),
         ("hris", "EmployeePayrollRun", "gross_pay", MaskKind.Hidden),
