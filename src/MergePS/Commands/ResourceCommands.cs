@@ -90,7 +90,8 @@ public sealed class GetMergeWriteSchemaCommand : MergeResourceCmdletBase
     [ValidateNotNullOrEmpty]
     public string? Id { get; set; }
 
-    /// <summary>Extra query parameters some schemas take (e.g. @{ collection_id = '...' }).</summary>
+    /// <summary>Extra query parameters some schemas take (e.g. @{ collection_id = '...' }), and the parent
+    /// of schemas under one (@{ custom_object_class_id = '...' }).</summary>
     [Parameter]
     public Hashtable? Parameter { get; set; }
 
@@ -105,8 +106,29 @@ public sealed class GetMergeWriteSchemaCommand : MergeResourceCmdletBase
         }
 
         string path = Id is null ? resource.MetaPost! : resource.MetaPatch!.Replace("{id}", Uri.EscapeDataString(Id.Trim()));
+
+        // Schemas under a parent (custom-object-classes/{custom_object_class_id}/...) take the parent
+        // from -Parameter; what fills the path is not sent as a query parameter too.
+        Hashtable? extra = Parameter is null ? null : new Hashtable(Parameter, StringComparer.OrdinalIgnoreCase);
+        foreach (System.Text.RegularExpressions.Match placeholder in System.Text.RegularExpressions.Regex.Matches(path, @"\{(\w+)\}"))
+        {
+            string name = placeholder.Groups[1].Value;
+            string? value = extra is not null && extra.ContainsKey(name) ? Convert.ToString(extra[name], CultureInfo.InvariantCulture) : null;
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                WriteError(ToErrorRecord(new MergeConfigurationException(
+                    MergeErrorIds.InvalidArgument,
+                    $"The write schema of {resource.Noun} belongs to one {name}.",
+                    $"Pass -Parameter @{{ {name} = '<id>' }}."), Resource));
+                return;
+            }
+
+            path = path.Replace(placeholder.Value, Uri.EscapeDataString(value!.Trim()));
+            extra!.Remove(name);
+        }
+
         var query = new QueryString();
-        AddExtra(query, Parameter);
+        AddExtra(query, extra);
         var request = new MergeRequest(HttpMethod.Get, path, query) { AccountToken = ResolveAccountToken() };
         object? schema = Send(request, resource.MetaType!, Id ?? Resource);
         if (schema is not null)
