@@ -15,22 +15,29 @@ namespace MergePS.Emulator.Api;
 /// actions (change-stage, associations), bulk and async endpoints.</summary>
 public static class OtherHandlers
 {
-    public static Task Download(ApiRequest request)
+    /// <summary>
+    /// files/{id}/download, attachments/{id}/download: the record's bytes (see <see cref="DownloadContent"/>),
+    /// as an export in the format <c>mime_type</c> names when one is asked for.
+    /// </summary>
+    public static async Task Download(ApiRequest request)
     {
         ModelSchema? model = request.Category.Schema(request.Resource?.Model);
         Row? row = model is null ? null : request.Data.Table(model.Name)?.Find(WriteHandler.RecordId(request));
         if (model is null || row is null || row.Shell)
         {
-            return JsonResponse.Detail(request.Http, 404, "Not found.");
+            await JsonResponse.Detail(request.Http, 404, "Not found.");
+            return;
         }
 
-        string name = row[model.IndexOf("name")] as string ?? row.Id(model) + ".txt";
-        byte[] content = Encoding.UTF8.GetBytes("Emulated content of " + name + " (" + row.Id(model) + ")\n");
+        string? storedType = row[model.IndexOf("mime_type")] as string ?? row[model.IndexOf("content_type")] as string;
+        string? name = row[model.IndexOf("name")] as string ?? row[model.IndexOf("file_name")] as string;
+        long? size = row[model.IndexOf("size")] is long s ? s : null;
+        DownloadContent content = DownloadContent.For(request.Data.DataKey, row.Id(model) ?? string.Empty, storedType, size, name, request.Query("mime_type"));
         request.Http.Response.StatusCode = 200;
-        request.Http.Response.ContentType = row[model.IndexOf("mime_type")] as string ?? "application/octet-stream";
-        request.Http.Response.Headers.ContentDisposition = "attachment; filename=\"" + name.Replace("\"", string.Empty, StringComparison.Ordinal) + "\"";
+        request.Http.Response.ContentType = content.MimeType;
+        request.Http.Response.Headers.ContentDisposition = "attachment; filename=\"" + content.FileName + "\"";
         request.Http.Response.ContentLength = content.Length;
-        return request.Http.Response.Body.WriteAsync(content).AsTask();
+        await content.WriteTo(request.Http.Response.Body);
     }
 
     /// <summary>A single object under a record (files/{id}/download/request-meta): the record must exist.</summary>
@@ -113,20 +120,7 @@ public static class OtherHandlers
             ApplyActionBody(request, model, copy);
             RowFactory.Set(copy.Values, model.ModifiedAt, WriteHandler.Now());
             table.Replace(id, _ => copy);
-            WriteOptions output = request.Output();
-            return JsonResponse.Write(request.Http, request.Operation.Status, w =>
-            {
-                w.WriteStartObject();
-                w.WritePropertyName("model");
-                RowWriter.Write(w, model, copy, output);
-                w.WriteStartArray("warnings");
-                w.WriteEndArray();
-                w.WriteStartArray("errors");
-                w.WriteEndArray();
-                w.WriteStartArray("logs");
-                w.WriteEndArray();
-                w.WriteEndObject();
-            });
+            return WriteHandler.Envelope(request, request.Operation.Status, model, copy, new WriteHandler.Problems());
         }
 
         if (response is not null && request.Data.Table(response.Name) is { } target)

@@ -30,17 +30,8 @@ public static class WriteHandler
             return failure!;
         }
 
-        DateTime now = Now();
-        Row row = RowFactory.NewRow(model, Guid.NewGuid().ToString("D"), "emulated-" + System.Threading.Interlocked.Increment(ref _remoteCounter), now, now, false);
-        foreach (FieldSchema field in model.Fields)
-        {
-            if (row.Values[field.Index] is null && !field.Nullable && field.IsArray)
-            {
-                row.Values[field.Index] = Array.Empty<object?>();
-            }
-        }
-
-        var problems = Apply(request, model, row, body);
+        Row row = NewRecord(model);
+        var problems = Apply(model, row, body, request.Category.Schema(request.Operation.RequestModel), create: true);
         if (problems.Errors.Count > 0)
         {
             return Envelope(request, 400, null, null, problems);
@@ -76,7 +67,7 @@ public static class WriteHandler
         }
 
         var copy = new Row((object?[])existing.Values.Clone());
-        var problems = Apply(request, model, copy, body);
+        var problems = Apply(model, copy, body, request.Category.Schema(request.Operation.RequestModel), create: false);
         if (problems.Errors.Count > 0)
         {
             return Envelope(request, 400, null, null, problems);
@@ -183,10 +174,27 @@ public static class WriteHandler
         return true;
     }
 
-    private static Problems Apply(ApiRequest request, ModelSchema model, Row row, JsonElement body)
+    /// <summary>A new record with fresh ids and timestamps and empty lists; the caller fills it with <see cref="Apply"/>.</summary>
+    internal static Row NewRecord(ModelSchema model)
+    {
+        DateTime now = Now();
+        Row row = RowFactory.NewRow(model, Guid.NewGuid().ToString("D"), "emulated-" + System.Threading.Interlocked.Increment(ref _remoteCounter), now, now, false);
+        foreach (FieldSchema field in model.Fields)
+        {
+            if (row.Values[field.Index] is null && !field.Nullable && field.IsArray)
+            {
+                row.Values[field.Index] = Array.Empty<object?>();
+            }
+        }
+
+        return row;
+    }
+
+    /// <summary>Copies the posted fields onto the row: unknown ones become UNRECOGNIZED_FIELD warnings,
+    /// and a create missing a required field of <paramref name="requestModel"/> gets an error.</summary>
+    internal static Problems Apply(ModelSchema model, Row row, JsonElement body, ModelSchema? requestModel, bool create)
     {
         var problems = new Problems();
-        ModelSchema? requestModel = request.Category.Schema(request.Operation.RequestModel);
         if (body.ValueKind != JsonValueKind.Object)
         {
             return problems;
@@ -211,7 +219,7 @@ public static class WriteHandler
             }
         }
 
-        if (request.Operation.Kind == OperationKinds.Create && requestModel is not null)
+        if (create && requestModel is not null)
         {
             foreach (FieldSchema field in requestModel.Fields.Where(f => f.Required && !seen.Contains(f.Name)))
             {
@@ -222,7 +230,8 @@ public static class WriteHandler
         return problems;
     }
 
-    private static Task Envelope(ApiRequest request, int status, ModelSchema? model, Row? row, Problems problems)
+    /// <summary>Merge's write envelope; with is_debug_mode=true, <c>logs</c> holds one debug log entry.</summary>
+    internal static Task Envelope(ApiRequest request, int status, ModelSchema? model, Row? row, Problems problems)
     {
         bool debug = request.Flag("is_debug_mode");
         var output = request.Output();
@@ -280,7 +289,7 @@ public static class WriteHandler
         w.WriteEndArray();
     }
 
-    private sealed class Problems
+    internal sealed class Problems
     {
         public List<(string Pointer, string Title, string Detail, string Type)> Warnings { get; } = new();
 

@@ -49,6 +49,7 @@ public sealed class ControlEndpoints
             ("GET", "/unmapped-filters") => Filters(http, unmappedOnly: true),
             ("GET", "/filters") => Filters(http, unmappedOnly: false),
             ("GET", "/stats") => Stats(http),
+            ("GET", "/records") => Records(http),
             ("POST", "/warm") => Warm(http),
             ("POST", "/faults") => SetFaults(http),
             ("DELETE", "/faults") => ClearFaults(http),
@@ -246,6 +247,38 @@ public sealed class ControlEndpoints
 
         w.WriteEndArray();
     });
+
+    /// <summary>
+    /// The ids of one account's records of one model (?token=&amp;model=), shells left out, in table
+    /// order. For tests of retrieve-only resources whose ids no API response carries (accounting
+    /// phone numbers and async tasks).
+    /// </summary>
+    private Task Records(HttpContext http)
+    {
+        string? token = http.Request.Query["token"].LastOrDefault();
+        string? model = http.Request.Query["model"].LastOrDefault();
+        LinkedAccount? account = token is null ? null : _accounts.Find(token);
+        Table? table = account is null || model is null ? null : _store.For(account).Table(model);
+        if (table is null)
+        {
+            return JsonResponse.Detail(http, 404, "Unknown token or model.");
+        }
+
+        ModelSchema schema = table.Schema;
+        return JsonResponse.Write(http, 200, w =>
+        {
+            w.WriteStartArray();
+            foreach (Row row in table.Current.Rows)
+            {
+                if (!row.Shell && row.Id(schema) is { } id)
+                {
+                    w.WriteStringValue(id);
+                }
+            }
+
+            w.WriteEndArray();
+        });
+    }
 
     /// <summary>Generates every table of one account (?token=) or of all accounts, so benchmarks can
     /// exclude generation time; answers with the time it took.</summary>

@@ -179,6 +179,8 @@ public static class FilterCompiler
                 ModelSchema? other = parts.Length < 3 ? null : category.Schema(parts[1]);
                 Matcher? otherMatcher = other is null ? null : Direct(other, parts[2], list: true);
                 return otherMatcher is null ? null : new SameIdMatcher(other!.Name, otherMatcher, model.Id);
+            case "jsonid":
+                return Field(1) is { Kind: FieldKind.Object } json ? new JsonIdMatcher(json) : null;
             case "none":
                 return new NoOpMatcher(parts.Length > 1 ? string.Join(':', parts.Skip(1)) : "accepted");
             default:

@@ -5,7 +5,8 @@ namespace MergePS.Emulator.Filters;
 /// <c>eq:field</c>, <c>in:field</c>, <c>after:field</c>, <c>before:field</c>, <c>not:field</c>,
 /// <c>unless:field</c> (hidden unless the parameter is true, like include_deleted_data),
 /// <c>via:expandField:param</c> (the related record matches <c>param</c> by the usual rules),
-/// <c>sameid:Model:param</c> (the record of Model with the same id matches <c>param</c>) or
+/// <c>sameid:Model:param</c> (the record of Model with the same id matches <c>param</c>),
+/// <c>jsonid:field</c> (the free-form object in field has that <c>id</c>) or
 /// <c>none:reason</c>. Model <c>*</c> applies to every model.
 /// </summary>
 public static class FilterOverrides
@@ -33,6 +34,7 @@ public static class FilterOverrides
         ("CustomObject", "custom_object_class_id", "eq:object_class"),
         ("Association", "object_id", "eq:source_object"),
         ("Association", "custom_object_class_id", "none:the source object already fixes its class"),
+        ("AssociationType", "custom_object_class_id", "jsonid:source_object_class"),
 
         // The spec's parameter says posted, the model's field says posting.
         ("GeneralLedgerTransaction", "posted_date_after", "after:posting_date"),

@@ -21,7 +21,33 @@ public sealed class GenericSeeder : ICategorySeeder
         }
 
         DownloadRequestMetas(ctx, result);
+        AssociationTypeClasses(ctx, result);
         return result;
+    }
+
+    /// <summary>CRM association types belong to the custom object class their source_object_class names.</summary>
+    private static void AssociationTypeClasses(SeedContext ctx, Dictionary<string, Lazy<Table>> tables)
+    {
+        if (!tables.TryGetValue("AssociationType", out Lazy<Table>? types) || !tables.ContainsKey("CustomObjectClass"))
+        {
+            return;
+        }
+
+        int field = types.Value.Schema.IndexOf("source_object_class");
+        string[] classes = ctx.IdsOf("CustomObjectClass");
+        if (field < 0 || classes.Length == 0)
+        {
+            return;
+        }
+
+        Rng rng = ctx.RngFor("AssociationType", "classes");
+        foreach (Row row in types.Value.Current.Rows)
+        {
+            if (!row.Shell)
+            {
+                row.Values[field] = new RawJson("{\"id\":\"" + rng.Pick(classes) + "\",\"origin_type\":\"CUSTOM_OBJECT\"}");
+            }
+        }
     }
 
     /// <summary>Download request metadata exists per file: same id, a URL that downloads it here.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using MergePS.Emulator.Data;
 
 namespace MergePS.Emulator.Seeding;
@@ -7,6 +8,18 @@ namespace MergePS.Emulator.Seeding;
 /// after a model, hold ids of real X records.</summary>
 public static class Relations
 {
+    /// <summary>uuid fields whose name does not say which model they point at.</summary>
+    private static readonly Dictionary<(string Model, string Field), string> Named = new()
+    {
+        [("CustomObject", "object_class")] = "CustomObjectClass",
+        [("Association", "source_object")] = "CustomObject",
+        [("Association", "target_object")] = "CustomObject",
+    };
+
+    /// <summary>The model a uuid field of <paramref name="model"/> points at: the table above, else by its name.</summary>
+    public static string? ModelNamed(string model, string name) =>
+        Named.TryGetValue((model, name), out string? target) ? target : ModelNamed(name);
+
     /// <summary>A uuid field named after a model (conversation_id, root_message_id, tracking_categories)
     /// holds ids of that model, dropping leading words until a model matches.</summary>
     public static string? ModelNamed(string name)

@@ -20,9 +20,9 @@ public static class ValueFactory
             return element;
         }
 
-        if (field.Kind == FieldKind.Expand || field.Kind == FieldKind.Uuid && Relations.ModelNamed(field.Name) is not null)
+        if (field.Kind == FieldKind.Expand || field.Kind == FieldKind.Uuid && Relations.ModelNamed(model.Name, field.Name) is not null)
         {
-            string target = field.Kind == FieldKind.Expand ? field.Target! : Relations.ModelNamed(field.Name)!;
+            string target = field.Kind == FieldKind.Expand ? field.Target! : Relations.ModelNamed(model.Name, field.Name)!;
             return g => g.Seed.Schema(target) is null ? System.Array.Empty<object?>() : Relations.PickMany(g, target);
         }
 
@@ -61,7 +61,7 @@ public static class ValueFactory
             case FieldKind.Uri:
                 return Uri(name);
             case FieldKind.Uuid:
-                return Relations.ModelNamed(name) is { } related ? g => Relations.Pick(g, field, related) : g => g.Rng.Uuid();
+                return Relations.ModelNamed(model.Name, name) is { } related ? g => Relations.Pick(g, field, related) : g => g.Rng.Uuid();
             case FieldKind.Expand:
                 string target = field.Target!;
                 return g => Relations.Pick(g, field, target);
