@@ -10,7 +10,7 @@ namespace MergePS.Emulator.Accounts;
 /// (<c>hris-token-1</c>) so tests can hard-code them; ids derive from the seed.</summary>
 public sealed class AccountRegistry
 {
-    public const int AccountsPerCategory = 3;
+    public const int DefaultAccountsPerCategory = 3;
 
     private static readonly (string Name, string Domain)[] Organizations =
     {
@@ -21,15 +21,17 @@ public sealed class AccountRegistry
     private readonly IReadOnlyList<string> _categories;
     private readonly int _seed;
     private readonly DateTime _anchor;
+    private readonly int _perCategory;
     private readonly object _lock = new();
     private ConcurrentDictionary<string, LinkedAccount> _byToken = new(StringComparer.Ordinal);
     private List<LinkedAccount> _all = new();
 
-    public AccountRegistry(IReadOnlyList<string> categories, int seed, DateTime anchor)
+    public AccountRegistry(IReadOnlyList<string> categories, int seed, DateTime anchor, int perCategory = DefaultAccountsPerCategory)
     {
         _categories = categories;
         _seed = seed;
         _anchor = anchor;
+        _perCategory = perCategory;
         Reset();
     }
 
@@ -52,7 +54,7 @@ public sealed class AccountRegistry
         var all = new List<LinkedAccount>();
         foreach (string category in _categories)
         {
-            for (int n = 1; n <= AccountsPerCategory; n++)
+            for (int n = 1; n <= _perCategory; n++)
             {
                 all.Add(Create(category, n, category + "-token-" + n));
             }

@@ -21,6 +21,11 @@ public static class ListHandler
             return EmptyList(request);
         }
 
+        if (SyntheticEmployees.TryList(request, model, table, out Task synthetic))
+        {
+            return synthetic;
+        }
+
         if (!Paging.PageSize(request, out int pageSize, out var sizeErrors))
         {
             return JsonResponse.FieldErrors(request.Http, sizeErrors);

@@ -10,6 +10,11 @@ public static class RetrieveHandler
     public static Task Handle(ApiRequest request)
     {
         ModelSchema? model = request.Category.Schema(request.Resource?.Model ?? request.Operation.ResponseModel);
+        if (model is not null && SyntheticEmployees.TryRetrieve(request, model, WriteHandler.RecordId(request), out Task synthetic))
+        {
+            return synthetic;
+        }
+
         Row? row = model is null ? null : request.Data.Table(model.Name)?.Find(WriteHandler.RecordId(request));
         if (model is null || row is null || row.Shell && !request.Flag("include_shell_data"))
         {

@@ -16,6 +16,7 @@ public sealed class AccountData
         Category = category;
         DataKey = dataKey;
         Account = account;
+        SyntheticEmployees = account is null ? 0 : options.SyntheticEmployeesFor(account.Number);
         var ctx = new SeedContext(options.Seed, dataKey, options.Anchor, category.Schemas, options.Employees);
         var watch = Stopwatch.StartNew();
         _tables = category.Seeder.Seed(ctx, category.TableModels);
@@ -28,6 +29,9 @@ public sealed class AccountData
     public SeedContext Seed { get; }
 
     public CategoryRuntime Category { get; }
+
+    /// <summary>Employees served on the fly from their index (0: the table is served).</summary>
+    public int SyntheticEmployees { get; }
 
     public string DataKey { get; }
 
