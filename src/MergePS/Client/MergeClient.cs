@@ -31,12 +31,14 @@ public sealed class MergeClient : IDisposable
     private readonly SecureString _apiKey;
     private readonly MergeClientOptions _options;
     private readonly Random _jitter = new();
+    private readonly AccountRateLimiter? _limiter;
 
     public MergeClient(Uri baseUri, SecureString apiKey, MergeClientOptions options, HttpMessageHandler? handler = null)
     {
         _baseUri = baseUri;
         _apiKey = apiKey;
         _options = options;
+        _limiter = options.MaxRequestsPerMinute is int perMinute and > 0 ? new AccountRateLimiter(perMinute) : null;
         _http = new HttpClient(handler ?? CreateHandler(options), disposeHandler: true)
         {
             // Per-attempt timeouts are ours (linked to the caller's token), so the client's own is off.
@@ -131,6 +133,11 @@ public sealed class MergeClient : IDisposable
         for (int attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (_limiter is not null)
+            {
+                await _limiter.WaitAsync(request.AccountToken, Delay, cancellationToken).ConfigureAwait(false);
+            }
+
             MergeApiException failure;
             using (var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
             {

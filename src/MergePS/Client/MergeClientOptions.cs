@@ -34,6 +34,12 @@ public sealed class MergeClientOptions
 
     public string UserAgent { get; set; } = "MergePS/" + ModuleVersion;
 
+    /// <summary>Client-side budget of requests per minute per linked account; null for none.</summary>
+    public int? MaxRequestsPerMinute { get; set; }
+
+    /// <summary>Fetch the next page of a listing while the current one is being written.</summary>
+    public bool Prefetch { get; set; } = true;
+
     /// <summary>Reads overrides from environment variables; invalid values are reported, not ignored.</summary>
     public static MergeClientOptions FromEnvironment(Func<string, string?> getVariable)
     {

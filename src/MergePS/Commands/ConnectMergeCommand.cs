@@ -58,6 +58,15 @@ public sealed class ConnectMergeCommand : MergeCmdletBase
     [ValidateRange(0, 86400)]
     public int? MaxRetryWaitSeconds { get; set; }
 
+    /// <summary>Client-side limit of requests per minute for each linked account (Merge limits per account).</summary>
+    [Parameter]
+    [ValidateRange(1, 100000)]
+    public int? MaxRequestsPerMinute { get; set; }
+
+    /// <summary>Fetch pages strictly one after another instead of fetching the next while the current is written.</summary>
+    [Parameter]
+    public SwitchParameter NoPrefetch { get; set; }
+
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
@@ -95,6 +104,8 @@ public sealed class ConnectMergeCommand : MergeCmdletBase
             options.MaxAttempts = retries + 1;
         }
 
+        options.MaxRequestsPerMinute = MaxRequestsPerMinute;
+        options.Prefetch = !NoPrefetch;
         if (MaxRetryWaitSeconds is int wait)
         {
             options.MaxRetryWait = TimeSpan.FromSeconds(wait);

@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using MergePS.Client;
@@ -15,11 +18,13 @@ public abstract class MergeApiCmdletBase : MergeCmdletBase
     [ValidateNotNull]
     public MergeSession? Session { get; set; }
 
-    /// <summary>Name of an account added with Set-MergeAccount -Name, for this call only.</summary>
+    /// <summary>Name of an account added with Set-MergeAccount -Name, for this call only. Listings
+    /// accept several names or wildcards (<c>-Account *</c>) and read every matching account.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(Completers.AccountNameCompleter))]
-    public string? Account { get; set; }
+    [SupportsWildcards]
+    public string[]? Account { get; set; }
 
     /// <summary>An account token for this call only.</summary>
     [Parameter]
@@ -68,15 +73,17 @@ public abstract class MergeApiCmdletBase : MergeCmdletBase
 
         if (Account is not null)
         {
-            if (!ResolvedSession.TryGetAccount(Account, out MergeAccount named))
+            IReadOnlyList<MergeAccount> named = ResolveAccounts();
+            if (named.Count > 1)
             {
-                ThrowTerminatingError(ToErrorRecord(new MergeConfigurationException(
-                    MergeErrorIds.UnknownAccount,
-                    $"The session has no account named '{Account}'.",
-                    "Add it with Set-MergeAccount -Name <name> -AccountToken <token>; Get-MergeContext lists the accounts."), Account));
+                ThrowTerminatingError(ArgumentError(
+                    MergeErrorIds.InvalidArgument,
+                    $"-Account names {named.Count} accounts; this command acts on one.",
+                    "Name one account; only Get-Merge* listings read several accounts at once.",
+                    Account));
             }
 
-            return named.AccountToken;
+            return named[0].AccountToken;
         }
 
         MergeAccount? current = ResolvedSession.CurrentAccount;
@@ -89,6 +96,44 @@ public abstract class MergeApiCmdletBase : MergeCmdletBase
         }
 
         return current!.AccountToken;
+    }
+
+    /// <summary>The accounts -Account names, wildcards expanded, in the session's order.</summary>
+    protected IReadOnlyList<MergeAccount> ResolveAccounts()
+    {
+        var matched = new List<MergeAccount>();
+        foreach (string name in Account ?? Array.Empty<string>())
+        {
+            if (WildcardPattern.ContainsWildcardCharacters(name))
+            {
+                var pattern = new WildcardPattern(name, WildcardOptions.IgnoreCase);
+                matched.AddRange(ResolvedSession.Accounts.Where(a => pattern.IsMatch(a.Name) && !matched.Contains(a)));
+            }
+            else if (ResolvedSession.TryGetAccount(name, out MergeAccount account))
+            {
+                if (!matched.Contains(account))
+                {
+                    matched.Add(account);
+                }
+            }
+            else
+            {
+                ThrowTerminatingError(ToErrorRecord(new MergeConfigurationException(
+                    MergeErrorIds.UnknownAccount,
+                    $"The session has no account named '{name}'.",
+                    "Add it with Set-MergeAccount -Name <name> -AccountToken <token>; Get-MergeContext lists the accounts."), name));
+            }
+        }
+
+        if (matched.Count == 0)
+        {
+            ThrowTerminatingError(ToErrorRecord(new MergeConfigurationException(
+                MergeErrorIds.UnknownAccount,
+                $"No account of the session matches '{string.Join(", ", Account ?? Array.Empty<string>())}'.",
+                "Get-MergeContext lists the accounts; add more with Set-MergeAccount -Name."), Account));
+        }
+
+        return matched;
     }
 
     /// <summary>Reports a failed API call: non-terminating, except when no later call can succeed either.</summary>

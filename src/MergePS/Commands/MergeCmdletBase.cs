@@ -87,6 +87,25 @@ public abstract class MergeCmdletBase : PSCmdlet, IDisposable
         }
     }
 
+    /// <summary>Waits for work that is already running (a prefetch, a fan-out), relaying its log.</summary>
+    protected T Await<T>(Task<T> task)
+    {
+        while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(50))
+        {
+            DrainLog();
+        }
+
+        DrainLog();
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (CancelToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
     protected void Run(Func<CancellationToken, Task> work) =>
         Run<bool>(async token =>
         {

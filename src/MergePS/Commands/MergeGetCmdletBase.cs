@@ -2,10 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Security;
 using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
 using MergePS.Client;
 using MergePS.Models;
 
@@ -13,12 +16,30 @@ namespace MergePS.Commands;
 
 /// <summary>
 /// Shared behaviour of the generated Get-Merge* cmdlets: retrieve by id, or stream a cursor-paged
-/// listing item by item as each page arrives, honouring -First/-Skip, -PageSize and -Cursor.
+/// listing item by item as each page arrives, honouring -First/-Skip, -PageSize and -Cursor; with
+/// several accounts (-Account *), read them in parallel and tag each record with its account.
 /// </summary>
 public abstract class MergeGetCmdletBase<T> : MergeApiCmdletBase
     where T : MergeModel
 {
     private static readonly TimeSpan s_progressDelay = TimeSpan.FromSeconds(1);
+
+    // A consumer that is still busy with a page this long after it arrived is slow enough that
+    // fetching the next page now hides latency; a fast one (or Select-Object -First) never waits
+    // this long, so it never causes a request it does not need.
+    private static readonly TimeSpan s_prefetchAfter = TimeSpan.FromMilliseconds(10);
+
+    private ulong _skip;
+    private ulong _first;
+    private ulong _written;
+    private Stopwatch _clock = new();
+    private ProgressRecord? _progress;
+    private int _pages;
+
+    /// <summary>How many accounts are read at once when -Account names several.</summary>
+    [Parameter]
+    [ValidateRange(1, 64)]
+    public int ThrottleLimit { get; set; } = 10;
 
     protected abstract string Category { get; }
 
@@ -47,6 +68,16 @@ public abstract class MergeGetCmdletBase<T> : MergeApiCmdletBase
 
     protected override void ProcessRecord()
     {
+        if (!IsRetrieve && AccountScoped && AccountToken is null && Account is { Length: > 0 })
+        {
+            IReadOnlyList<MergeAccount> accounts = ResolveAccounts();
+            if (accounts.Count > 1)
+            {
+                FanOut(accounts);
+                return;
+            }
+        }
+
         SecureString? token = ResolveAccountToken();
         if (IsRetrieve)
         {
@@ -86,51 +117,78 @@ public abstract class MergeGetCmdletBase<T> : MergeApiCmdletBase
         }
     }
 
-    private void List(SecureString? token)
+    private MergeRequest ListRequest(SecureString? token)
     {
-        ulong skip = PagingParameters?.Skip ?? 0;
-        ulong first = PagingParameters?.First ?? ulong.MaxValue;
-        if (first == 0)
-        {
-            return;
-        }
-
         var query = new QueryString();
         BuildListQuery(query);
 
         // With -First, ask only for what is needed, so -First 5 is one small request.
-        int pageSize = PageSizeValue ?? (int)Math.Min(100UL, Math.Max(1UL, SaturatingAdd(first, skip)));
+        int pageSize = PageSizeValue ?? (int)Math.Min(100UL, Math.Max(1UL, SaturatingAdd(_first, _skip)));
         query.Add("page_size", pageSize);
         query.Add("cursor", CursorValue);
-        var request = new MergeRequest(HttpMethod.Get, ExpandPath(ListPath!), query) { AccountToken = token };
-        CursorPager<T> pager = ResolvedSession.Client.Page(request, PageTypeInfo!, Log);
+        return new MergeRequest(HttpMethod.Get, ExpandPath(ListPath!), query) { AccountToken = token };
+    }
 
-        ulong written = 0;
-        var clock = Stopwatch.StartNew();
-        var progress = new ProgressRecord(Math.Abs(ListPath!.GetHashCode()) % 100000, "Get-Merge " + ListPath, "Reading pages");
-        bool progressShown = false;
+    private void StartListing()
+    {
+        _skip = PagingParameters?.Skip ?? 0;
+        _first = PagingParameters?.First ?? ulong.MaxValue;
+        _written = 0;
+        _pages = 0;
+        _clock = Stopwatch.StartNew();
+        _progress = null;
+    }
+
+    /// <summary>Writes one record unless -Skip still swallows it; false once -First is satisfied.</summary>
+    private bool Emit(T item)
+    {
+        if (_skip > 0)
+        {
+            _skip--;
+            return true;
+        }
+
+        WriteObject(item);
+        return ++_written < _first;
+    }
+
+    private void List(SecureString? token)
+    {
+        StartListing();
+        if (_first == 0)
+        {
+            return;
+        }
+
+        CursorPager<T> pager = ResolvedSession.Client.Page(ListRequest(token), PageTypeInfo!, Log);
+        bool prefetch = ResolvedSession.Options.Prefetch;
+        using var fetches = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
+        Task<Page<T>?>? next = Fetch(pager, fetches.Token);
         try
         {
-            while (true)
+            while (next is not null)
             {
-                Page<T>? page = Run(ct => pager.NextAsync(ct));
+                Page<T>? page = Await(next);
+                next = null;
                 if (page is null)
                 {
                     break;
                 }
 
-                foreach (T item in page.Results)
+                _pages++;
+                var pageClock = Stopwatch.StartNew();
+                IReadOnlyList<T> items = page.Results;
+                for (int i = 0; i < items.Count; i++)
                 {
-                    if (skip > 0)
-                    {
-                        skip--;
-                        continue;
-                    }
-
-                    WriteObject(item);
-                    if (++written >= first)
+                    if (!Emit(items[i]))
                     {
                         return;
+                    }
+
+                    if (next is null && prefetch && !pager.IsDone && pageClock.Elapsed >= s_prefetchAfter
+                        && _first - _written > (ulong)(items.Count - i - 1))
+                    {
+                        next = Fetch(pager, fetches.Token);
                     }
                 }
 
@@ -139,14 +197,8 @@ public abstract class MergeGetCmdletBase<T> : MergeApiCmdletBase
                     break;
                 }
 
-                if (clock.Elapsed > s_progressDelay)
-                {
-                    progressShown = true;
-                    double rate = written / Math.Max(0.001, clock.Elapsed.TotalSeconds);
-                    progress.StatusDescription = string.Format(
-                        CultureInfo.CurrentCulture, "{0:N0} records in {1:N0} pages ({2:N0}/s)", written, pager.PagesFetched, rate);
-                    WriteProgress(progress);
-                }
+                next ??= Fetch(pager, fetches.Token);
+                ReportProgress();
             }
         }
         catch (MergeException ex)
@@ -155,27 +207,116 @@ public abstract class MergeGetCmdletBase<T> : MergeApiCmdletBase
         }
         finally
         {
+            // Whatever ended the listing, a page still on its way is no longer wanted.
+            fetches.Cancel();
             if (!Stopping)
             {
-                Finish(progressShown ? progress : null, written);
+                Finish();
             }
         }
     }
 
-    private void Finish(ProgressRecord? progress, ulong written)
+    private Task<Page<T>?> Fetch(CursorPager<T> pager, CancellationToken token) =>
+        Task.Run(() => pager.NextAsync(token), token);
+
+    /// <summary>
+    /// Reads several accounts at once: at most -ThrottleLimit requests in flight, one per account
+    /// (an account's pages must come in cursor order), accounts served round-robin.
+    /// </summary>
+    private void FanOut(IReadOnlyList<MergeAccount> accounts)
+    {
+        StartListing();
+        if (_first == 0)
+        {
+            return;
+        }
+
+        var waiting = new Queue<(MergeAccount Account, CursorPager<T> Pager)>(
+            accounts.Select(a => (a, ResolvedSession.Client.Page(ListRequest(a.AccountToken), PageTypeInfo!, Log))));
+        var running = new Dictionary<Task<Page<T>?>, (MergeAccount Account, CursorPager<T> Pager)>();
+        using var fetches = CancellationTokenSource.CreateLinkedTokenSource(CancelToken);
+        try
+        {
+            while (waiting.Count > 0 || running.Count > 0)
+            {
+                while (running.Count < ThrottleLimit && waiting.Count > 0)
+                {
+                    var entry = waiting.Dequeue();
+                    running[Fetch(entry.Pager, fetches.Token)] = entry;
+                }
+
+                Task<Task<Page<T>?>> any = Task.WhenAny(running.Keys);
+                Task<Page<T>?> done = Await(any);
+                var (account, pager) = running[done];
+                running.Remove(done);
+                Page<T>? page;
+                try
+                {
+                    page = Await(done);
+                }
+                catch (MergeException ex)
+                {
+                    // One account failing does not stop the others.
+                    ReportError(ex, account.Name);
+                    continue;
+                }
+
+                _pages++;
+                foreach (T item in page?.Results ?? Array.Empty<T>())
+                {
+                    item.MergeAccount = account.Name;
+                    if (!Emit(item))
+                    {
+                        return;
+                    }
+                }
+
+                if (!pager.IsDone)
+                {
+                    waiting.Enqueue((account, pager));
+                }
+
+                ReportProgress();
+            }
+        }
+        finally
+        {
+            fetches.Cancel();
+            if (!Stopping)
+            {
+                Finish();
+            }
+        }
+    }
+
+    private void ReportProgress()
+    {
+        if (_clock.Elapsed <= s_progressDelay)
+        {
+            return;
+        }
+
+        _progress ??= new ProgressRecord(Math.Abs((ListPath ?? string.Empty).GetHashCode()) % 100000, "Get-Merge " + ListPath, "Reading pages");
+        double rate = _written / Math.Max(0.001, _clock.Elapsed.TotalSeconds);
+        _progress.StatusDescription = string.Format(
+            CultureInfo.CurrentCulture, "{0:N0} records in {1:N0} pages ({2:N0}/s)", _written, _pages, rate);
+        WriteProgress(_progress);
+    }
+
+    private void Finish()
     {
         try
         {
-            if (progress is not null)
+            if (_progress is not null)
             {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                _progress.RecordType = ProgressRecordType.Completed;
+                WriteProgress(_progress);
             }
 
             if (PagingParameters?.IncludeTotalCount == true)
             {
                 // Merge reports no totals; only what was read is known.
-                WriteObject(PagingParameters.NewTotalCount(written, 0.0));
+                WriteObject(PagingParameters.NewTotalCount(_written, 0.0));
             }
         }
         catch (PipelineStoppedException)

@@ -80,7 +80,7 @@ public abstract class MergeWriteCmdletBase<T> : MergeApiCmdletBase
 
         string path = ExpandPath(PathTemplate);
         path = TargetId is { } id ? path.Replace("{id}", System.Uri.EscapeDataString(id.Trim())) : path;
-        string target = TargetId ?? ("linked account " + (Account ?? ResolvedSession.CurrentAccountName ?? "given by -AccountToken"));
+        string target = TargetId ?? ("linked account " + (AccountToken is not null ? "given by -AccountToken" : Account is { Length: > 0 } ? Account[0] : ResolvedSession.CurrentAccountName));
         if (!ShouldProcess(target, ActionDescription))
         {
             return;
