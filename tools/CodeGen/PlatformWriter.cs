@@ -24,6 +24,18 @@ internal static class PlatformWriter
         }
 
         code.Close(";");
+        code.Line();
+        code.Line("/// <summary>Known values of the platform models' enum fields, keyed \"Model.field\" (completion).</summary>");
+        code.Open("internal static readonly global::System.Collections.Generic.Dictionary<string, string[]> EnumValues = new(global::System.StringComparer.Ordinal)");
+        foreach (Model model in platform.Models.OrderBy(m => m.Name, System.StringComparer.Ordinal))
+        {
+            foreach (Field field in model.Fields.Where(f => f.Values is { Count: > 0 }))
+            {
+                code.Line($"[{Names.Literal(model.Name + "." + field.Name)}] = new[] {{ {Names.Literals(field.Values!)} }},");
+            }
+        }
+
+        code.Close(";");
         code.Close();
         return code.ToString();
     }

@@ -11,14 +11,21 @@ public sealed class SetMergeAccountCommand : MergeCmdletBase
 {
     private const string TokenSet = "Token";
     private const string SelectSet = "Select";
+    private const string PublicTokenSet = "PublicToken";
 
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = TokenSet, ValueFromPipelineByPropertyName = true)]
     [SecureStringTransformation]
     [ValidateNotNull]
     public SecureString AccountToken { get; set; } = null!;
 
+    /// <summary>The public token Merge Link returned: exchanged for the account token (org level) in one step.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PublicTokenSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string PublicToken { get; set; } = null!;
+
     /// <summary>Keeps several accounts in one session; "default" when not given.</summary>
     [Parameter(ParameterSetName = TokenSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(ParameterSetName = PublicTokenSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, ParameterSetName = SelectSet)]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(Completers.AccountNameCompleter))]
@@ -26,6 +33,7 @@ public sealed class SetMergeAccountCommand : MergeCmdletBase
 
     /// <summary>Adds the account without making it the current one.</summary>
     [Parameter(ParameterSetName = TokenSet)]
+    [Parameter(ParameterSetName = PublicTokenSet)]
     public SwitchParameter NoSelect { get; set; }
 
     [Parameter]
@@ -56,6 +64,18 @@ public sealed class SetMergeAccountCommand : MergeCmdletBase
 
                 session!.SelectAccount(Name);
                 account = session.CurrentAccount!;
+            }
+            else if (ParameterSetName == PublicTokenSet)
+            {
+                if (!ShouldProcess(Name, "Exchange the public token and set the linked account"))
+                {
+                    return;
+                }
+
+                Platform.AccountToken exchanged = Run(ct => MergePlatform.ExchangePublicTokenAsync(session!.Client, MergePlatform.DefaultCategory, PublicToken, Log, ct));
+                account = session!.SetAccount(Name, Secret.FromString(exchanged.AccountTokenValue ?? string.Empty), makeCurrent: !NoSelect);
+                account.LinkedAccountId = exchanged.Id;
+                account.Category = exchanged.Integration?.Categories is { Count: 1 } categories ? categories[0] : null;
             }
             else
             {
