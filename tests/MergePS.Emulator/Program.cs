@@ -52,7 +52,7 @@ public static class Program
         Dictionary<string, CategoryRuntime> categories = catalog.Categories.ToDictionary(c => c.Name, c => new CategoryRuntime(c), StringComparer.Ordinal);
         var accounts = new AccountRegistry(categories.Keys.ToList(), options.Seed, options.Anchor, options.Accounts);
         var store = new DataStore(options, categories);
-        var routes = new RouteTable(categories.Values);
+        var routes = new RouteTable(categories.Values, CatalogSet.LoadPlatform(options.CatalogDirectory));
         var log = new RequestLog();
         var api = new ApiDispatcher(routes, accounts, store, options);
         var faults = new Faults();

@@ -49,6 +49,36 @@ public sealed class AccountRegistry
 
     public LinkedAccount? Find(string token) => _byToken.TryGetValue(token, out LinkedAccount? account) ? account : null;
 
+    /// <summary>The platform endpoints' memory (link and public tokens, issues, audit trail, per-account settings).</summary>
+    public PlatformState Platform { get; } = new();
+
+    /// <summary>A Merge Link that completed: a new account (with its own data set) in the category.</summary>
+    public LinkedAccount Link(string category, string? integrationSlug, string organizationName, string emailAddress, string originId)
+    {
+        lock (_lock)
+        {
+            int number = _all.Where(a => a.Category == category).Select(a => a.Number).DefaultIfEmpty(0).Max() + 1;
+            var integration = Integrations.For(category, integrationSlug) ?? Integrations.For(category, number);
+            var account = new LinkedAccount
+            {
+                Id = Guid.NewGuid().ToString(),
+                Category = category,
+                Token = category + "-token-" + number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Number = number,
+                IntegrationName = integration.Name,
+                IntegrationSlug = integration.Slug,
+                IntegrationColor = integration.Color,
+                EndUserOrganizationName = organizationName,
+                EndUserEmailAddress = emailAddress,
+                EndUserOriginId = originId,
+                CompletedAt = DateTime.UtcNow,
+            };
+            _all.Add(account);
+            _byToken[account.Token] = account;
+            return account;
+        }
+    }
+
     public void Reset()
     {
         var all = new List<LinkedAccount>();
@@ -65,6 +95,8 @@ public sealed class AccountRegistry
             _all = all;
             _byToken = new ConcurrentDictionary<string, LinkedAccount>(all.ToDictionary(a => a.Token, StringComparer.Ordinal), StringComparer.Ordinal);
         }
+
+        Platform.Reset(all, _categories, _anchor, _seed);
     }
 
     /// <summary>delete-account: the token stops working at once.</summary>

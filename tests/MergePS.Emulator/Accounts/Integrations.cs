@@ -24,6 +24,21 @@ public static class Integrations
         ("Acme Connect", "acme-connect", "#444444"), ("Globex Sync", "globex-sync", "#884400"), ("Initech Link", "initech-link", "#004488"),
     };
 
+    /// <summary>The category's integration with this slug, or null.</summary>
+    public static (string Name, string Slug, string Color)? For(string category, string? slug)
+    {
+        var list = ByCategory.TryGetValue(category, out var found) ? found : Fallback;
+        foreach (var integration in list)
+        {
+            if (string.Equals(integration.Slug, slug, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return integration;
+            }
+        }
+
+        return null;
+    }
+
     public static (string Name, string Slug, string Color) For(string category, int number)
     {
         var list = ByCategory.TryGetValue(category, out var found) ? found : Fallback;

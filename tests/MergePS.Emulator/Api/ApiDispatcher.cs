@@ -104,6 +104,7 @@ public sealed class ApiDispatcher
         PlatformOperations.AccountDetails => _platform.AccountDetails(request),
         PlatformOperations.DeleteAccount => _platform.DeleteAccount(request),
         PlatformOperations.RegenerateToken => _platform.RegenerateToken(request),
+        string kind when kind.StartsWith(PlatformOperations.KindPrefix, StringComparison.Ordinal) => _platform.Handle(request),
         _ => OtherHandlers.Synthesized(request),
     };
 

@@ -12,8 +12,9 @@ using MergePS.Emulator.Serialization;
 
 namespace MergePS.Emulator.Api;
 
-/// <summary>linked-accounts, account-details, delete-account and account-token/regenerate.</summary>
-public sealed class PlatformHandler
+/// <summary>The platform endpoints: linked-accounts, account-details, delete-account and account-token/regenerate
+/// here; the others in PlatformHandler.Operations.cs.</summary>
+public sealed partial class PlatformHandler
 {
     private readonly AccountRegistry _accounts;
     private readonly DataStore _store;
@@ -135,6 +136,7 @@ public sealed class PlatformHandler
     public Task DeleteAccount(ApiRequest request)
     {
         _accounts.Delete(request.Account!);
+        _accounts.Platform.AddAudit("DELETED_LINKED_ACCOUNT", "Deleted linked account " + request.Account!.Id + ".");
         return JsonResponse.Empty(request.Http, 200);
     }
 

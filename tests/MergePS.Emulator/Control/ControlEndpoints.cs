@@ -21,6 +21,7 @@ public sealed class ControlEndpoints
     private readonly DataStore _store;
     private readonly RouteTable _routes;
     private readonly Faults _faults;
+    private readonly PlatformControl _platform;
 
     public ControlEndpoints(RequestLog log, AccountRegistry accounts, DataStore store, RouteTable routes, Faults faults)
     {
@@ -29,6 +30,7 @@ public sealed class ControlEndpoints
         _accounts = accounts;
         _store = store;
         _routes = routes;
+        _platform = new PlatformControl(accounts, store);
     }
 
     public Task Handle(HttpContext http, string path)
@@ -54,6 +56,8 @@ public sealed class ControlEndpoints
             ("POST", "/faults") => SetFaults(http),
             ("DELETE", "/faults") => ClearFaults(http),
             ("GET", "/faults") => FaultStats(http),
+            ("POST", "/link") => _platform.Link(http),
+            ("POST", "/webhooks") => _platform.SendWebhook(http),
             _ => JsonResponse.Detail(http, 404, "Not found."),
         };
     }

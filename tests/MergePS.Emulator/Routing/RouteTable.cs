@@ -12,13 +12,13 @@ public sealed class RouteTable
 {
     private readonly Dictionary<string, List<RouteEntry>> _byCategory = new(StringComparer.Ordinal);
 
-    public RouteTable(IEnumerable<CategoryRuntime> categories)
+    public RouteTable(IEnumerable<CategoryRuntime> categories, CategoryCatalog? platform = null)
     {
         foreach (CategoryRuntime category in categories)
         {
             // Built-in platform operations win over same-path catalogue entries: their answers come
             // from the account registry, not from generated records.
-            var entries = PlatformOperations.For(category.Name).Select(op => new RouteEntry(category, null, op)).ToList();
+            var entries = PlatformOperations.For(category.Name, platform).Select(op => new RouteEntry(category, null, op)).ToList();
             foreach (Resource resource in category.Catalog.Resources)
             {
                 foreach (Operation op in resource.Operations)
