@@ -29,11 +29,14 @@ internal static class ResourceTableWriter
                 Operation? Find(string kind) => resource.Operations.FirstOrDefault(o => o.Kind == kind);
                 Operation? metaPost = Find(OperationKinds.MetaPost);
                 Operation? metaPatch = Find(OperationKinds.MetaPatch);
-                Operation? remoteFields = Find(OperationKinds.RemoteFieldClasses);
+                // The resource's own remote field classes; those of its lines (invoices/line-items/...)
+                // get entries of their own below.
+                Operation? remoteFields = resource.Operations.FirstOrDefault(o => o.Kind == OperationKinds.RemoteFieldClasses && LineNoun(resource, o).Length == 0);
                 Operation? ignore = Find(OperationKinds.Ignore);
                 Operation? bulk = Find(OperationKinds.BulkCreate);
                 Operation? bulkStatus = Find(OperationKinds.BulkStatus);
-                if (metaPost is null && metaPatch is null && remoteFields is null && ignore is null && bulk is null)
+                if (metaPost is null && metaPatch is null && ignore is null && bulk is null
+                    && !resource.Operations.Any(o => o.Kind == OperationKinds.RemoteFieldClasses))
                 {
                     continue;
                 }
@@ -80,11 +83,39 @@ internal static class ResourceTableWriter
 
                 string noun = catalog.CmdletNoun(category, resource);
                 code.Line($"new({Names.Literal(category.Name)}, {Names.Literal(noun)}) {{ {string.Join(", ", entries)} }},");
+
+                // Remote field classes of a resource's lines: -Resource InvoiceLineItem, ExpenseReportLine, ...
+                foreach (Operation lines in resource.Operations.Where(o => o.Kind == OperationKinds.RemoteFieldClasses && LineNoun(resource, o).Length > 0))
+                {
+                    if (lines.ResponseModel is { } lineClass && paged.Contains(lineClass))
+                    {
+                        code.Line($"new({Names.Literal(category.Name)}, {Names.Literal(noun + LineNoun(resource, lines))}) {{ RemoteFieldClasses = {Names.Literal(lines.Path.TrimStart('/'))}, RemoteFieldClassPage = {context}.Page{lineClass} }},");
+                    }
+                }
             }
         }
 
         code.Close(";");
         code.Close();
         return code.ToString();
+    }
+
+    /// <summary>The literal segments between the resource and <c>remote-field-classes</c>, singular and
+    /// PascalCase (invoices/line-items/remote-field-classes → LineItem); empty for the resource's own.</summary>
+    private static string LineNoun(Resource resource, Operation op)
+    {
+        string[] segments = op.Path.Split('/');
+        int start = System.Array.IndexOf(segments, resource.Name) + 1;
+        var literals = segments.Skip(start).Where(s => s.Length > 0 && s[0] != '{' && s != "remote-field-classes").ToList();
+        if (literals.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        string last = literals[^1];
+        literals[^1] = last.EndsWith("ies", System.StringComparison.Ordinal) ? last.Substring(0, last.Length - 3) + "y"
+            : last.EndsWith("s", System.StringComparison.Ordinal) && !last.EndsWith("ss", System.StringComparison.Ordinal) ? last.Substring(0, last.Length - 1)
+            : last;
+        return string.Concat(literals.Select(Names.Pascal));
     }
 }
