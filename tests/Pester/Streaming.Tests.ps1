@@ -1,0 +1,78 @@
+# Prefetching the next page and reading several accounts at once.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'Common.ps1')
+    Reset-Emulator
+}
+
+AfterAll { Disconnect-Merge }
+
+Describe 'Fan-out over accounts' {
+    BeforeAll {
+        Connect-Merge -ApiKey $ApiKey -BaseUri $ApiBase
+        Set-MergeAccount -Name acme -AccountToken 'hris-token-1'
+        Set-MergeAccount -Name beta -AccountToken 'hris-token-2'
+        Set-MergeAccount -Name gamma -AccountToken 'hris-token-3'
+        $expected = @{}
+        foreach ($pair in @(@('acme', 'hris-token-1'), @('beta', 'hris-token-2'), @('gamma', 'hris-token-3'))) {
+            $expected[$pair[0]] = @(Get-EmulatorAll 'hris/v1/employees' -Token $pair[1]).id
+        }
+    }
+
+    It 'reads every account with -Account * and tags each record with its account' {
+        Clear-EmulatorRequests
+        $items = @(Get-MergeEmployee -Account * -ThrottleLimit 3)
+        $items.Count | Should -Be ($expected.acme.Count + $expected.beta.Count + $expected.gamma.Count)
+        foreach ($name in 'acme', 'beta', 'gamma') {
+            (@($items | Where-Object MergeAccount -eq $name).Id | Sort-Object) | Should -Be ($expected[$name] | Sort-Object)
+        }
+
+        $tokens = (Get-EmulatorRequests).headers.'X-Account-Token' | Sort-Object -Unique
+        $tokens | Should -Be @('hris-token-1', 'hris-token-2', 'hris-token-3')
+    }
+
+    It 'reads only the named accounts and wildcards' {
+        $items = @(Get-MergeEmployee -Account acme, 'g*')
+        ($items.MergeAccount | Sort-Object -Unique) | Should -Be @('acme', 'gamma')
+    }
+
+    It 'honours -First across accounts' {
+        @(Get-MergeEmployee -Account * -First 7).Count | Should -Be 7
+    }
+
+    It 'refuses several accounts where one is needed' {
+        { Get-MergeEmployee -Id 'x' -Account * } | Should -Throw -ErrorId 'MergePS.InvalidArgument,MergePS.Commands.GetMergeEmployeeCommand'
+    }
+}
+
+Describe 'Prefetch' {
+    AfterEach { Clear-EmulatorFaults }
+
+    It 'asks for the next page while a slow consumer is still on the current one' {
+        Connect-TestSession
+        Clear-EmulatorRequests
+        $consumed = [System.Collections.Generic.List[datetime]]::new()
+        Get-MergeEmployee -PageSize 5 -First 10 | ForEach-Object { Start-Sleep -Milliseconds 30; $consumed.Add([datetime]::UtcNow) }
+        $requests = Get-EmulatorRequests
+        $requests.Count | Should -Be 2
+        ([datetime]$requests[1].time).ToUniversalTime() | Should -BeLessThan $consumed[4]
+    }
+
+    It 'fetches strictly in turn with -NoPrefetch' {
+        Connect-Merge -ApiKey $ApiKey -BaseUri $ApiBase -AccountToken hris-token-1 -NoPrefetch
+        Clear-EmulatorRequests
+        $consumed = [System.Collections.Generic.List[datetime]]::new()
+        Get-MergeEmployee -PageSize 5 -First 10 | ForEach-Object { Start-Sleep -Milliseconds 30; $consumed.Add([datetime]::UtcNow) }
+        $requests = Get-EmulatorRequests
+        $requests.Count | Should -Be 2
+        ([datetime]$requests[1].time).ToUniversalTime() | Should -BeGreaterThan $consumed[4]
+    }
+
+    It 'keeps a per-account request budget with -MaxRequestsPerMinute' {
+        Connect-Merge -ApiKey $ApiKey -BaseUri $ApiBase -AccountToken hris-token-1 -MaxRequestsPerMinute 3
+        Clear-EmulatorRequests
+        $job = Start-ThreadJob { param($m, $b, $k) Import-Module $m; Connect-Merge -ApiKey $k -BaseUri $b -AccountToken hris-token-1 -MaxRequestsPerMinute 3; Get-MergeEmployee -PageSize 1 -First 5 } -ArgumentList $env:MERGEPS_TEST_MODULE, $ApiBase, $ApiKey
+        Start-Sleep -Seconds 3
+        (Get-EmulatorRequests).Count | Should -Be 3
+        $job | Stop-Job -PassThru | Remove-Job -Force
+    }
+}
