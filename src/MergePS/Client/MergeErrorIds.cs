@@ -28,5 +28,6 @@ public static class MergeErrorIds
     public const string Redirected = "MergePS.Redirected";
     public const string HttpError = "MergePS.HttpError";
     public const string WriteProblem = "MergePS.WriteProblem";
+    public const string FileWriteFailed = "MergePS.FileWriteFailed";
     public const string InvalidWebhookSignature = "MergePS.InvalidWebhookSignature";
 }

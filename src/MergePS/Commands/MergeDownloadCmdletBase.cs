@@ -125,11 +125,11 @@ public abstract class MergeDownloadCmdletBase : MergeApiCmdletBase
         }
         catch (IOException ex)
         {
-            WriteError(new ErrorRecord(ex, "MergePS.FileWriteFailed", ErrorCategory.WriteError, target));
+            WriteError(new ErrorRecord(ex, MergeErrorIds.FileWriteFailed, ErrorCategory.WriteError, target));
         }
         catch (UnauthorizedAccessException ex)
         {
-            WriteError(new ErrorRecord(ex, "MergePS.FileWriteFailed", ErrorCategory.PermissionDenied, target));
+            WriteError(new ErrorRecord(ex, MergeErrorIds.FileWriteFailed, ErrorCategory.PermissionDenied, target));
         }
     }
 
