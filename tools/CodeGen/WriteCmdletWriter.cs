@@ -191,7 +191,7 @@ internal sealed class WriteCmdletWriter
             bool reservedHere = s_writeReserved.Contains(name) && (op.TakesRemoteUserId || name != "RemoteUserId");
             if (Names.ReservedParameters.Contains(name) || reservedHere || taken.Contains(name))
             {
-                name += type.Element.Kind == TypeExpr.Expand ? (type.IsArray ? "Ids" : "Id") : "Value";
+                name += type.Element.Kind is TypeExpr.Expand or TypeExpr.Uuid ? (type.IsArray ? "Ids" : "Id") : "Value";
             }
 
             taken.Add(name);
