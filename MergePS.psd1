@@ -215,10 +215,10 @@
 
     PrivateData          = @{
         PSData = @{
-            Tags         = @('Merge', 'MergeDev', 'UnifiedAPI', 'HRIS', 'ATS', 'Accounting', 'Ticketing', 'CRM', 'FileStorage', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Merge', 'MergeDev', 'UnifiedAPI', 'HRIS', 'ATS', 'Accounting', 'Ticketing', 'CRM', 'FileStorage', 'KnowledgeBase', 'Chat', 'Calendar', 'Email', 'HR', 'REST', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mergeps/MergePS'
             LicenseUri   = 'https://github.com/mergeps/MergePS/blob/main/LICENSE'
-            ReleaseNotes = 'First release: session and account cmdlets, typed Get cmdlets generated from the Merge API catalogue, streaming cursor paging, retries with Retry-After.'
+            ReleaseNotes = 'First release: session and account cmdlets; typed Get, New, Update, Save and Search cmdlets generated from the Merge API catalogue for every category; streaming cursor paging with progress; retries honouring Retry-After; table and list views with personal data masked; full help (Get-Help <cmdlet> -Full, about_MergePS*) and tab completion.'
         }
     }
 }

@@ -8,6 +8,7 @@
         Build     Compile the module and the emulator; lay out output/MergePS/<version>/.
         Test      Build, run the xunit suite and the Pester suites; print one closing count line.
         Demo      Build, start the emulator, run a short session against it in a fresh pwsh.
+        Package   Build, then publish the module folder to output/packages/ as MergePS.<version>.nupkg.
         Manifest  Rewrite CmdletsToExport in MergePS.psd1 from the built module.
         Catalog   Rebuild catalog/*.json from the specs in ../shared/merge-openapi.
 .PARAMETER Configuration
@@ -16,7 +17,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Manifest', 'Catalog')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Manifest', 'Catalog')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -38,6 +39,11 @@ switch ($Task) {
     'Demo' {
         $layout = Invoke-MergeBuild -Root $root -Configuration $Configuration
         Invoke-MergeDemo -Root $root -Layout $layout
+    }
+    'Package' {
+        $layout = Invoke-MergeBuild -Root $root -Configuration $Configuration
+        $package = New-MergePackage -ModuleDir $layout.ModuleDir -OutDir (Join-Path $root 'output/packages')
+        Write-Host "Packaged MergePS $($layout.Version) -> $($package.FullName)"
     }
     'Manifest' {
         $layout = Invoke-MergeBuild -Root $root -Configuration $Configuration

@@ -1,5 +1,8 @@
 # Functions behind build.ps1. Dot-sourced; nothing here runs on load.
 
+. (Join-Path $PSScriptRoot 'Help.ps1')
+. (Join-Path $PSScriptRoot 'Package.ps1')
+
 function Invoke-Native {
     # Runs an external command and stops the build when it fails.
     $command, $arguments = $args
@@ -61,6 +64,8 @@ function Invoke-MergeBuild([string] $Root, [string] $Configuration) {
     $generated = Join-Path $Root 'src/MergePS/obj/Generated'
     foreach ($view in 'MergePS.Format.ps1xml', 'MergePS.Types.ps1xml') { Copy-Item (Join-Path $generated $view) $moduleDir }
     Copy-Item (Join-Path $Root 'LICENSE') $moduleDir
+    # MAML and about topics in en-US/ (tools/build/Help.ps1).
+    New-MergeHelp -Root $Root -ModuleDir $moduleDir -Configuration $Configuration
 
     Write-Host "Built MergePS $version -> $moduleDir"
     [pscustomobject]@{
