@@ -70,3 +70,62 @@ function Start-TestEmulator([string[]] $Arguments) {
     . (Join-Path $PSScriptRoot '../../tools/build/Common.ps1')
     Start-MergeEmulator $env:MERGEPS_TEST_EMULATOR_DLL $Arguments
 }
+
+function Invoke-ChildPwsh([string] $Script, [hashtable] $Environment = @{}, [int] $TimeoutSeconds = 300) {
+    # Runs a script in a fresh pwsh (the one running the tests) and returns its exit code and output.
+    # $Environment adds or overrides variables; a $null value removes one.
+    $exe = Join-Path $PSHOME $(if ($IsWindows) { 'pwsh.exe' } else { 'pwsh' })
+    if (Test-Path $exe) { $info = [System.Diagnostics.ProcessStartInfo]::new($exe) }
+    else { $info = [System.Diagnostics.ProcessStartInfo]::new('dotnet'); $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $Script) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    # Plain text: escape sequences in a failure message would break Pester's XML report.
+    $info.Environment['NO_COLOR'] = '1'
+    $info.Environment['POWERSHELL_TELEMETRY_OPTOUT'] = '1'
+    $info.Environment['POWERSHELL_UPDATECHECK'] = 'Off'
+    foreach ($key in $Environment.Keys) {
+        if ($null -eq $Environment[$key]) { [void]$info.Environment.Remove($key) } else { $info.Environment[$key] = [string]$Environment[$key] }
+    }
+    # Anything a tool writes relative to the working directory lands in the throwaway home.
+    $info.WorkingDirectory = if ($Environment.HOME) { $Environment.HOME } else { [System.IO.Path]::GetTempPath() }
+    $process = [System.Diagnostics.Process]::Start($info)
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    if (-not $process.WaitForExit($TimeoutSeconds * 1000)) {
+        $process.Kill($true)
+        throw "The child pwsh did not finish within $TimeoutSeconds s. Output: $($stdout.Result) $($stderr.Result)"
+    }
+    $process.WaitForExit()
+    [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $stdout.Result; Error = $stderr.Result }
+}
+
+function Get-ChildResult($Run) {
+    # The child's last output line is its result as JSON.
+    $line = @($Run.Output -split "`r?`n" | Where-Object { $_.Trim() }) | Select-Object -Last 1
+    if ($Run.ExitCode -ne 0 -or -not $line) {
+        $text = "$($Run.Output) $($Run.Error)" -replace '\x1b\[[0-9;]*[A-Za-z]', '' -replace '[\x00-\x08\x0b\x0c\x0e-\x1f]', ''
+        throw "The child pwsh failed ($($Run.ExitCode)): $text"
+    }
+    $line | ConvertFrom-Json
+}
+
+function New-IsolatedHome {
+    # A throwaway home: user module path, PSResourceGet and PowerShellGet settings all live under it.
+    # The folders must exist: .NET reports a missing special folder as '', and PSResourceGet then
+    # keeps its settings relative to the working directory.
+    $root = Join-Path ([System.IO.Path]::GetTempPath()) ('mergeps-test-' + [guid]::NewGuid().ToString('N').Substring(0, 12))
+    $environment = @{
+        HOME            = $root
+        USERPROFILE     = $root
+        XDG_DATA_HOME   = Join-Path $root '.local/share'
+        XDG_CONFIG_HOME = Join-Path $root '.config'
+        XDG_CACHE_HOME  = Join-Path $root '.cache'
+        LOCALAPPDATA    = Join-Path $root 'AppData/Local'
+        APPDATA         = Join-Path $root 'AppData/Roaming'
+    }
+    foreach ($folder in $environment.Values) { New-Item -ItemType Directory -Force -Path $folder | Out-Null }
+    $environment.PSModulePath = Join-Path $PSHOME 'Modules'
+    $environment
+}
