@@ -87,7 +87,7 @@ public sealed class SetMergeLinkedAccountScopeCommand : MergeScopeCmdletBase
     private readonly List<IndividualCommonModelScopeDeserializerRequest> _scopes = new();
 
     /// <summary>The Common Model (e.g. Employee).</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = FieldsSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = FieldsSet)]
     [ValidateNotNullOrEmpty]
     public string ModelName { get; set; } = null!;
 

@@ -11,7 +11,8 @@ namespace MergePS.Commands;
 /// <summary>Shared input of the webhook cmdlets: the raw body as text or bytes.</summary>
 public abstract class MergeWebhookCmdletBase : MergeCmdletBase
 {
-    /// <summary>The raw request body exactly as received: a string (read as UTF-8) or a byte array.</summary>
+    /// <summary>The raw request body exactly as received: a string (read as UTF-8) or a byte array, or an object (a
+    /// received request) whose Body property holds it.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNull]
     public object Body { get; set; } = null!;
@@ -20,6 +21,11 @@ public abstract class MergeWebhookCmdletBase : MergeCmdletBase
     protected byte[]? BodyBytes()
     {
         object value = Body is PSObject wrapped ? wrapped.BaseObject : Body;
+        if (value is not (string or byte[] or object[]) && PSObject.AsPSObject(Body).Properties["Body"]?.Value is { } inner)
+        {
+            value = inner is PSObject innerWrapped ? innerWrapped.BaseObject : inner;
+        }
+
         switch (value)
         {
             case byte[] bytes:
