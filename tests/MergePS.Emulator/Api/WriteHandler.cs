@@ -37,12 +37,24 @@ public static class WriteHandler
             return Envelope(request, 400, null, null, problems);
         }
 
-        // Path parameters that name a parent (custom_object_class_id) land on the matching field.
+        // Path parameters that name a parent land on the field that relates the record to it: the
+        // field named like the parameter, else the one the filter overrides name (custom_object_class_id
+        // is a custom object's object_class, and the id in an association type's source_object_class).
         foreach (var (name, value) in request.PathValues)
         {
+            string? rule = Filters.FilterOverrides.Table.FirstOrDefault(t => t.Model == model.Name && t.Param == name).Rule;
             if (model.Field(name.EndsWith("_id", StringComparison.Ordinal) ? name[..^3] : name) is { } f && row.Values[f.Index] is null)
             {
                 row.Values[f.Index] = value;
+            }
+            else if (rule is not null && rule.StartsWith("eq:", StringComparison.Ordinal) && model.Field(rule[3..]) is { } related && row.Values[related.Index] is null)
+            {
+                row.Values[related.Index] = value;
+            }
+            else if (rule is not null && rule.StartsWith("jsonid:", StringComparison.Ordinal) && model.Field(rule[7..]) is { } holder
+                && (row.Values[holder.Index] is not RawJson json || Filters.JsonIdMatcher.IdOf(json) is null))
+            {
+                row.Values[holder.Index] = new RawJson(JsonSerializer.Serialize(new { id = value, origin_type = "CUSTOM_OBJECT" }));
             }
         }
 
