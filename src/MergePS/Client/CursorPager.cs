@@ -59,6 +59,8 @@ public sealed class CursorPager<T>
             throw;
         }
 
+        // A page whose results are null carries nothing; it is read as empty, not as a crash.
+        page.Results ??= System.Array.Empty<T>();
         PagesFetched++;
         ItemsFetched += page.Results.Count;
         Cursor = page.Next;

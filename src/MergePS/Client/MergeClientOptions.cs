@@ -44,22 +44,22 @@ public sealed class MergeClientOptions
     public static MergeClientOptions FromEnvironment(Func<string, string?> getVariable)
     {
         var options = new MergeClientOptions();
-        if (ReadPositive(getVariable, "MERGE_MAX_RETRIES") is int retries)
+        if (ReadPositive(getVariable, "MERGE_MAX_RETRIES", 20) is int retries)
         {
             options.MaxAttempts = retries + 1;
         }
 
-        if (ReadPositive(getVariable, "MERGE_MAX_RETRY_WAIT_SECONDS") is int wait)
+        if (ReadPositive(getVariable, "MERGE_MAX_RETRY_WAIT_SECONDS", 86400) is int wait)
         {
             options.MaxRetryWait = TimeSpan.FromSeconds(wait);
         }
 
-        if (ReadPositive(getVariable, "MERGE_TIMEOUT_SECONDS") is int timeout && timeout > 0)
+        if (ReadPositive(getVariable, "MERGE_TIMEOUT_SECONDS", 86400) is int timeout && timeout > 0)
         {
             options.Timeout = TimeSpan.FromSeconds(timeout);
         }
 
-        if (ReadPositive(getVariable, "MERGE_RETRY_BASE_DELAY_MS") is int baseDelay)
+        if (ReadPositive(getVariable, "MERGE_RETRY_BASE_DELAY_MS", 60000) is int baseDelay)
         {
             options.RetryBaseDelay = TimeSpan.FromMilliseconds(baseDelay);
         }
@@ -67,7 +67,7 @@ public sealed class MergeClientOptions
         return options;
     }
 
-    private static int? ReadPositive(Func<string, string?> getVariable, string name)
+    private static int? ReadPositive(Func<string, string?> getVariable, string name, int max)
     {
         string? text = getVariable(name);
         if (string.IsNullOrWhiteSpace(text))
@@ -75,11 +75,13 @@ public sealed class MergeClientOptions
             return null;
         }
 
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < 0)
+        // The same bounds as the matching Connect-Merge parameters: beyond them a timer cannot be
+        // scheduled, or a retry count wraps around and silently disables retries.
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) || value < 0 || value > max)
         {
             throw new MergeConfigurationException(
                 MergeErrorIds.InvalidArgument,
-                $"The environment variable {name} must be a whole number of zero or more, not '{text}'.",
+                $"The environment variable {name} must be a whole number from 0 to {max}, not '{text}'.",
                 $"Fix or remove {name}.");
         }
 
