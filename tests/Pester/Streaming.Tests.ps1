@@ -57,6 +57,17 @@ Describe 'Prefetch' {
         ([datetime]$requests[1].time).ToUniversalTime() | Should -BeLessThan $consumed[4]
     }
 
+    It 'writes the last page when a prefetch read it while the consumer was still on the page before' {
+        Connect-TestSession
+        $expected = @(Get-EmulatorAll 'hris/v1/employees').id
+        # Slow on each page's first record (the prefetch starts) and on its last (the prefetch, the
+        # last page included, completes before the page is done).
+        $n = 0
+        $ids = Get-MergeEmployee -PageSize 100 | ForEach-Object { if ((++$n % 100) -in 0, 1) { Start-Sleep -Milliseconds 50 }; $_.Id }
+        @($ids).Count | Should -Be $expected.Count
+        @($ids | Sort-Object -Unique).Count | Should -Be $expected.Count
+    }
+
     It 'fetches strictly in turn with -NoPrefetch' {
         Connect-Merge -ApiKey $ApiKey -BaseUri $ApiBase -AccountToken hris-token-1 -NoPrefetch
         Clear-EmulatorRequests

@@ -192,7 +192,9 @@ public abstract class MergeGetCmdletBase<T> : MergeApiCmdletBase
                     }
                 }
 
-                if (pager.IsDone)
+                // A prefetch started during this page may already have read the last page (and so
+                // set IsDone); that page is still to be written.
+                if (next is null && pager.IsDone)
                 {
                     break;
                 }
