@@ -80,9 +80,13 @@ Describe 'Accounting writes' {
     It 'reports a rejected write (400 with Merge''s errors) as an error record naming the field' {
         $result = New-MergeBankFeedTransaction -Description 'no account' -ErrorVariable failures -ErrorAction SilentlyContinue
         $result | Should -BeNullOrEmpty
-        $failures.Count | Should -Be 1
+        $failures.Count | Should -Be 2
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'MergePS.BadRequest*'
         "$($failures[0])" | Should -Match 'bank_feed_account is a required field'
+        # Each of Merge's errors is a record of its own, with the problem type and the field pointer.
+        $failures[1].FullyQualifiedErrorId | Should -BeLike 'MergePS.WriteProblem.MISSING_REQUIRED_FIELD*'
+        $failures[1].TargetObject | Should -Match 'bank_feed_account'
+        $failures[1].CategoryInfo.Category | Should -Be 'InvalidData'
     }
 
     It 'sends nothing with -WhatIf' {

@@ -105,9 +105,34 @@ public abstract class MergeWriteCmdletBase<T> : MergeApiCmdletBase
                 Report(envelope, TargetId);
             }
         }
+        catch (MergeApiException ex) when (EnvelopeTypeInfo is not null && RejectedEnvelope(ex) is { } rejected)
+        {
+            // Merge refuses a write with 400 and the same envelope: each of its errors becomes its own
+            // record, with the problem type and the field pointer, like the errors of an accepted write.
+            WriteError(ToErrorRecord(ex, TargetId ?? (object?)Model));
+            Report(rejected, TargetId);
+        }
         catch (MergeException ex)
         {
             ReportError(ex, TargetId ?? (object?)Model);
+        }
+    }
+
+    private WriteEnvelope<T>? RejectedEnvelope(MergeApiException ex)
+    {
+        if (ex.ErrorId != MergeErrorIds.BadRequest || string.IsNullOrWhiteSpace(ex.ResponseBody))
+        {
+            return null;
+        }
+
+        try
+        {
+            WriteEnvelope<T>? envelope = System.Text.Json.JsonSerializer.Deserialize(ex.ResponseBody!, EnvelopeTypeInfo!);
+            return envelope?.Errors is { Count: > 0 } || envelope?.Warnings is { Count: > 0 } ? envelope : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
         }
     }
 
