@@ -83,6 +83,13 @@ Describe 'CRM custom objects and associations' {
         (@(Get-MergeAssociationType -CustomObjectClassId $class).Id | Sort-Object) | Should -Be ($expected.id | Sort-Object)
     }
 
+    It 'lists the custom objects of piped classes' {
+        $classes = @(Get-MergeCustomObjectClass -Id $class, $otherClass)
+        $objects = @($classes | Get-MergeCustomObject)
+        $expected = @($class, $otherClass | ForEach-Object { Get-DirectAll crm "/crm/v1/custom-object-classes/$_/custom-objects" })
+        ($objects.Id | Sort-Object) | Should -Be (@($expected.id) | Sort-Object)
+    }
+
     It 'associates two custom objects with Set-MergeAssociation (PUT), visible on the next read' {
         $type = (Get-DirectPage crm "/crm/v1/custom-object-classes/$class/association-types" 1)[0].id
         $source = $classObjects[0].id

@@ -235,7 +235,12 @@ internal sealed class CmdletWriter
     }
 
     /// <summary>Mandatory parameters for path placeholders other than a record's {id}.</summary>
-    private static void WritePathParameters(CodeWriter code, IReadOnlyList<string> pathParams, IEnumerable<string> sets, bool aliasId)
+    private static void WritePathParameters(
+        CodeWriter code,
+        IReadOnlyList<string> pathParams,
+        IEnumerable<string> sets,
+        bool aliasId,
+        IReadOnlyDictionary<string, (string Set, string Param)>? piped = null)
     {
         var names = pathParams.Where(p => p != "id").ToList();
         if (names.Count == 0)
@@ -247,7 +252,8 @@ internal sealed class CmdletWriter
         foreach (string wire in names)
         {
             string name = Names.Pascal(wire);
-            foreach (string set in sets)
+            (string Set, string Param)? pipe = piped is not null && piped.TryGetValue(wire, out var p) ? p : null;
+            foreach (string set in sets.Where(set => pipe is null || set != pipe.Value.Set))
             {
                 code.Line(set == "__AllParameterSets"
                     ? "[global::System.Management.Automation.Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]"
@@ -263,7 +269,8 @@ internal sealed class CmdletWriter
             code.Line("[global::System.Management.Automation.ValidateNotNullOrEmpty]");
             code.Line($"public string {name} {{ get; set; }} = null!;");
             code.Line();
-            replacements.Add($".Replace({Names.Literal("{" + wire + "}")}, global::System.Uri.EscapeDataString({name}.Trim()))");
+            string value = pipe is { } piping ? $"(ParameterSetName == \"{piping.Set}\" ? {piping.Param}.Id ?? string.Empty : {name})" : name;
+            replacements.Add($".Replace({Names.Literal("{" + wire + "}")}, global::System.Uri.EscapeDataString({value}.Trim()))");
         }
 
         code.Line($"protected override string ExpandPath(string template) => template{string.Concat(replacements)};");
@@ -290,6 +297,26 @@ internal sealed class CmdletWriter
                     string param = Names.ReservedParameters.Contains(related) ? related + "Object" : related;
                     pipeSets.Add(("By" + related, param, _map.ClassName(related), p.Name));
                 }
+            }
+        }
+
+        // Piping a parent record into a nested listing (a CustomObjectClass into Get-MergeCustomObject)
+        // fills the parent's path placeholder from it.
+        var pathPipes = new Dictionary<string, (string Set, string Param)>(StringComparer.Ordinal);
+        foreach (Parameter p in list?.PathParams ?? new List<Parameter>())
+        {
+            if (!p.Name.EndsWith("_id", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string related = Names.Pascal(p.Name.Substring(0, p.Name.Length - 3));
+            if (related != resource.Model && _map.IsClass(related) && _category.Resources.Any(r => r.Model == related)
+                && pipeSets.All(s => s.Set != "By" + related))
+            {
+                string param = Names.ReservedParameters.Contains(related) ? related + "Object" : related;
+                pipeSets.Add(("By" + related, param, _map.ClassName(related), "{" + p.Name + "}"));
+                pathPipes[p.Name] = ("By" + related, param);
             }
         }
 
@@ -333,7 +360,7 @@ internal sealed class CmdletWriter
         var placeholders = (list?.PathParams ?? new List<Parameter>()).Concat(retrieve?.PathParams ?? new List<Parameter>())
             .Select(p => p.Name).Where(n => n != "id").Distinct().ToList();
         var allSets = listSets.Concat(retrieve is not null ? new[] { RetrieveSet } : Array.Empty<string>()).ToList();
-        WritePathParameters(code, placeholders, allSets, aliasId: retrieve is null);
+        WritePathParameters(code, placeholders, allSets, aliasId: retrieve is null, pathPipes);
         foreach ((string set, string param, string relatedModel, _) in pipeSets)
         {
             code.Line($"[global::System.Management.Automation.Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = \"{set}\")]");
