@@ -37,6 +37,15 @@ Describe 'Secret hygiene' {
                 Get-MergeWriteSchema -Resource TimeOff -Verbose -Debug
                 Get-MergeGroupType -Verbose -Debug
                 Hide-MergeRecord -Resource Employee -Id 'x' -Reason GDPR -WhatIf -Verbose -Debug
+                # Platform, raw-request and webhook families.
+                Get-MergeAccountDetail -Verbose -Debug
+                Get-MergeLinkedAccount -First 2 -Verbose -Debug
+                Get-MergeSyncStatus -Verbose -Debug
+                Get-MergeIssue -First 1 -Verbose -Debug
+                New-MergeLinkToken -EndUserEmailAddress 'a@b.example' -EndUserOrganizationName 'Acme' -EndUserOriginId 'o-1' -Categories hris -WhatIf -Verbose -Debug
+                Invoke-MergeRequest -Method GET -Path 'hris/v1/employees' -All -Verbose -Debug | Select-Object -First 2
+                Invoke-MergePassthrough -Method GET -Path '/employees' -Verbose -Debug
+                Test-MergeWebhookSignature -Body '{"a":1}' -Signature 'abc' -Key $secretToken
                 Set-EmulatorFaults -Url $private.Url @{ count = 2; kinds = @('503', '429'); retryAfter = '0' }
                 Get-MergeEmployee -First 1 -Verbose -Debug
                 $Error | Out-String
