@@ -9,6 +9,8 @@
         Test      Build, run the xunit suite and the Pester suites; print one closing count line.
         Demo      Build, start the emulator, run a short session against it in a fresh pwsh.
         Package   Build, then publish the module folder to output/packages/ as MergePS.<version>.nupkg.
+        Bench     Build (Release), run the benchmarks in bench/ against local emulators, write docs/benchmarks.md.
+                  Takes several minutes; not part of Test.
         Manifest  Rewrite CmdletsToExport in MergePS.psd1 from the built module.
         Catalog   Rebuild catalog/*.json from the specs in ../shared/merge-openapi.
 .PARAMETER Configuration
@@ -17,7 +19,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Manifest', 'Catalog')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench', 'Manifest', 'Catalog')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -44,6 +46,11 @@ switch ($Task) {
         $layout = Invoke-MergeBuild -Root $root -Configuration $Configuration
         $package = New-MergePackage -ModuleDir $layout.ModuleDir -OutDir (Join-Path $root 'output/packages')
         Write-Host "Packaged MergePS $($layout.Version) -> $($package.FullName)"
+    }
+    'Bench' {
+        # Timings are only meaningful for an optimised build, whatever -Configuration says.
+        $layout = Invoke-MergeBuild -Root $root -Configuration 'Release'
+        Invoke-MergeBench -Root $root -Layout $layout
     }
     'Manifest' {
         $layout = Invoke-MergeBuild -Root $root -Configuration $Configuration

@@ -162,6 +162,15 @@ function Invoke-MergeDemo([string] $Root, $Layout) {
     }
 }
 
+function Invoke-MergeBench([string] $Root, $Layout) {
+    # bench/README.md: the cases, the emulators they start, and how the table is made.
+    $rawLoop = Join-Path $Root 'bench/RawLoop'
+    Invoke-Native dotnet build (Join-Path $rawLoop 'RawLoop.csproj') -c Release --nologo -v quiet '-clp:ErrorsOnly' | Out-Host
+    Invoke-Native dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $Root 'bench/Invoke-Benchmarks.ps1') `
+        -ModuleManifest $Layout.Manifest -EmulatorDll $Layout.EmulatorDll `
+        -RawLoopDll (Join-Path $rawLoop 'bin/Release/net10.0/RawLoop.dll') -OutFile (Join-Path $Root 'docs/benchmarks.md')
+}
+
 function Update-MergeManifest([string] $Root, $Layout) {
     $dll = (Resolve-Path (Join-Path $Layout.ModuleDir 'MergePS.dll')).Path
     $names = & dotnet pwsh -NoProfile -NonInteractive -Command "Import-Module '$dll'; (Get-Command -Module MergePS -CommandType Cmdlet).Name | Sort-Object"
