@@ -16,9 +16,8 @@ BeforeAll {
 }
 
 Describe 'Views for every model' {
-    It 'gives each generated model a table view and a list view' {
-        $assembly = [MergePS.Models.MergeModel].Assembly
-        $models = $assembly.GetExportedTypes() | Where-Object { $_.IsClass -and -not $_.IsAbstract -and $_.IsSubclassOf([MergePS.Models.MergeModel]) -and $_.Namespace -ne 'MergePS.Models' }
+    It 'gives each model a cmdlet outputs a table view and a list view' {
+        $models = (Get-Command -Module MergePS).OutputType.Type | Where-Object { $_ -and $_.IsSubclassOf([MergePS.Models.MergeModel]) } | Sort-Object FullName -Unique
         $models.Count | Should -BeGreaterThan 100
         $controls = @{}
         foreach ($definition in Get-FormatData -TypeName 'MergePS.*' -PowerShellVersion $PSVersionTable.PSVersion) {

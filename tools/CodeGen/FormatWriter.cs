@@ -7,7 +7,7 @@ using MergePS.Catalog;
 namespace MergePS.CodeGen;
 
 /// <summary>
-/// Writes MergePS.Format.ps1xml (a table and a list view for every model) and MergePS.Types.ps1xml
+/// Writes MergePS.Format.ps1xml (a table and a list view for every model a cmdlet outputs) and MergePS.Types.ps1xml
 /// (a DisplayName for person-like models) from the catalogue. Columns come from a fixed heuristic,
 /// so the same catalogue always gives the same views; sensitive fields go through
 /// <c>[MergePS.Formatting.Mask]</c> (see <see cref="Sensitive"/>).
@@ -64,7 +64,7 @@ internal static class FormatWriter
         foreach (CategoryCatalog category in catalog.Categories)
         {
             var models = category.Models.ToDictionary(m => m.Name);
-            foreach (Model model in Classes(category))
+            foreach (Model model in Shown(category, models))
             {
                 string type = TypeName(category, model);
                 List<Column> table = TableColumns(category, model, models);
@@ -122,6 +122,39 @@ internal static class FormatWriter
         TableColumns(category, model, category.Models.ToDictionary(m => m.Name)).Select(c => c.Label).ToList();
 
     private static IEnumerable<Model> Classes(CategoryCatalog category) => category.Models.Where(m => !m.FreeForm);
+
+    /// <summary>
+    /// The models that get views: those a cmdlet writes to the pipeline (records, the records inside
+    /// write envelopes, schemas, statuses) and those holding a field to mask. Request bodies and
+    /// nested value objects are left to PowerShell's default formatting: PowerShell parses every
+    /// view at import, so views nobody sees would only slow Import-Module.
+    /// </summary>
+    private static IEnumerable<Model> Shown(CategoryCatalog category, Dictionary<string, Model> models)
+    {
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Resource resource in category.Resources)
+        {
+            shown.Add(resource.Model);
+            foreach (Operation op in resource.Operations)
+            {
+                if (op.ResponseModel is not { } response || !models.TryGetValue(response, out Model? model))
+                {
+                    continue;
+                }
+
+                shown.Add(response);
+                Field? record = model.Fields.FirstOrDefault(f => f.Name == "model");
+                if (record is not null && model.Fields.Any(f => f.Name == "errors") && TypeExpr.Parse(record.Type).Target is { } target)
+                {
+                    shown.Add(target);
+                }
+            }
+        }
+
+        return Classes(category).Where(m => shown.Contains(m.Name)
+            || category.Resources.Count == 0 || category.Name == "platform"
+            || m.Fields.Any(f => Sensitive.For(category, m, f) is not null));
+    }
 
     private static string TypeName(CategoryCatalog category, Model model) => $"MergePS.{category.Pascal}.{model.Name}";
 
