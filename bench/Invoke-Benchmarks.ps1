@@ -307,7 +307,7 @@ try {
         $raw.Memory = @{ small = $small; large = $large }
         Add-Row 'Memory' 'Memory' `
             ("peak working set of the pwsh process running ``Get-MergeEmployee | Measure-Object``: {0:N0} records {1:N0} MB, {2:N0} records {3:N0} MB ({4:N0} records/s)" -f $large.count, $large.peakWorkingSetMB, $small.count, $small.peakWorkingSetMB, ($large.count / $large.seconds)) `
-            ("**+{0:N1} MB**" -f $delta) '≤ 50 MB more' ($delta -le 50) 'memory'
+            ("**{0:+0.0;-0.0;0.0} MB**" -f $delta) '≤ 50 MB more' ($delta -le 50) 'memory'
         $commands.memory = @($synthetic.Command, (Format-CaseCommand 'Stream.ps1' $params[2]), (Format-CaseCommand 'Stream.ps1' $params[4]))
     }
 
