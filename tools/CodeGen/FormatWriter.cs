@@ -142,11 +142,15 @@ internal static class FormatWriter
                     continue;
                 }
 
-                shown.Add(response);
+                // Write envelopes are unwrapped by the cmdlets: only the record inside is ever shown.
                 Field? record = model.Fields.FirstOrDefault(f => f.Name == "model");
                 if (record is not null && model.Fields.Any(f => f.Name == "errors") && TypeExpr.Parse(record.Type).Target is { } target)
                 {
                     shown.Add(target);
+                }
+                else
+                {
+                    shown.Add(response);
                 }
             }
         }
@@ -329,8 +333,9 @@ internal static class FormatWriter
 
     private static string Serialize(XDocument document)
     {
+        // Unindented: PowerShell parses this file at every import, and whitespace is a quarter of it.
         using var writer = new Utf8StringWriter();
-        document.Save(writer, SaveOptions.None);
+        document.Save(writer, SaveOptions.DisableFormatting);
         return writer.ToString().Replace("\r\n", "\n") + "\n";
     }
 
