@@ -65,3 +65,16 @@ Describe '<Cmdlet> follows the naming rule for <Category> <Resource>' -ForEach $
         $command.OutputType.Name | Should -Be $Model
     }
 }
+
+Describe 'Catalogue drift' {
+    BeforeAll {
+        $repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+        $specs = Join-Path $repo '../shared/merge-openapi'
+        $builder = Join-Path $repo 'tools/CatalogBuilder/bin/Release/net10.0/MergePS.CatalogBuilder.dll'
+    }
+
+    It 'matches what the builder derives from the specs today' -Skip:(-not (Test-Path (Join-Path $PSScriptRoot '../../../shared/merge-openapi'))) {
+        $output = & dotnet $builder --specs $specs --out (Join-Path $repo 'catalog') --check 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+    }
+}
