@@ -87,3 +87,30 @@ Describe 'Prefetch' {
         $job | Stop-Job -PassThru | Remove-Job -Force
     }
 }
+
+Describe 'Progress' {
+    AfterEach { Clear-EmulatorFaults }
+
+    It 'shows records, pages and rate on a long listing, honours $ProgressPreference, and completes' {
+        Set-EmulatorFaults @{ latencyMs = 150 }
+        $script = "Import-Module '$env:MERGEPS_TEST_MODULE'; Connect-Merge -ApiKey '$ApiKey' -BaseUri '$ApiBase' -AccountToken hris-token-1; "
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript($script + '$ProgressPreference = "Continue"; Get-MergeEmployee -PageSize 5 -First 60 | Measure-Object | ForEach-Object Count')
+            $ps.Invoke() | Should -Be 60
+            $records = @($ps.Streams.Progress | Where-Object Activity -like '*employees*')
+            $records.Count | Should -BeGreaterThan 0
+            $records[0].StatusDescription | Should -Match '\d+ records in \d+ pages \(\d+/s\)'
+            $records[-1].RecordType | Should -Be 'Completed'
+        }
+        finally { $ps.Dispose() }
+
+        $quiet = [powershell]::Create()
+        try {
+            $null = $quiet.AddScript($script + '$ProgressPreference = "SilentlyContinue"; Get-MergeEmployee -PageSize 5 -First 60 | Measure-Object | ForEach-Object Count')
+            $quiet.Invoke() | Should -Be 60
+            @($quiet.Streams.Progress).Count | Should -Be 0
+        }
+        finally { $quiet.Dispose() }
+    }
+}
