@@ -86,35 +86,7 @@ internal sealed class CmdletWriter
                 code.Line($"protected override string PathTemplate => {Names.Literal(op.Path.TrimStart('/'))};");
                 code.Line($"protected override bool AccountScoped => {(op.AccountScoped ? "true" : "false")};");
                 code.Line();
-                var lines = new List<string>();
-                foreach (Parameter p in op.Query)
-                {
-                    string name = Names.Pascal(p.Name);
-                    if (Names.ReservedParameters.Contains(name) || name is "Path" or "Name")
-                    {
-                        name += "Filter";
-                    }
-
-                    (string type, string add) = ParameterType(p, name);
-                    code.Line("[global::System.Management.Automation.Parameter]");
-                    if (p.Values is { Count: > 0 } && p.Type is "enum" or "list")
-                    {
-                        code.Line("[global::System.Management.Automation.ArgumentCompleter(typeof(global::MergePS.Completers.CatalogValueCompleter))]");
-                        AddCompletion(cmdlet, name, p.Values);
-                    }
-
-                    code.Line($"public {type} {name} {{ get; set; }}");
-                    code.Line();
-                    lines.Add($"query.Add({Names.Literal(p.Name)}, {add});");
-                }
-
-                code.Open("protected override void BuildQuery(global::MergePS.Client.QueryString query)");
-                foreach (string line in lines)
-                {
-                    code.Line(line);
-                }
-
-                code.Close();
+                WriteQueryParameters(code, cmdlet, op.Query, reservedHere: new[] { "Path", "Name" });
                 code.Close();
                 code.Line();
             }
@@ -201,11 +173,19 @@ internal sealed class CmdletWriter
             : $"protected override global::System.Collections.Generic.IEnumerable<object> Unroll({response} response) => Items(response.{Names.PropertyName(only.Name, model.Name, new HashSet<string>())});");
         code.Line();
         WritePathParameters(code, op.PathParams.Select(p => p.Name).ToList(), new[] { "__AllParameterSets" }, aliasId: true);
+        WriteQueryParameters(code, cmdlet, op.Query, reservedHere: Array.Empty<string>());
+        code.Close();
+        code.Line();
+    }
+
+    /// <summary>One optional parameter per query parameter, and the BuildQuery override that sends them.</summary>
+    private void WriteQueryParameters(CodeWriter code, string cmdlet, IEnumerable<Parameter> query, IReadOnlyCollection<string> reservedHere)
+    {
         var lines = new List<string>();
-        foreach (Parameter p in op.Query)
+        foreach (Parameter p in query)
         {
             string name = Names.Pascal(p.Name);
-            if (Names.ReservedParameters.Contains(name))
+            if (Names.ReservedParameters.Contains(name) || reservedHere.Contains(name))
             {
                 name += "Filter";
             }
@@ -230,8 +210,6 @@ internal sealed class CmdletWriter
         }
 
         code.Close();
-        code.Close();
-        code.Line();
     }
 
     /// <summary>Mandatory parameters for path placeholders other than a record's {id}.</summary>
