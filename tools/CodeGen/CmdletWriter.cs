@@ -255,6 +255,24 @@ internal sealed class CmdletWriter
         code.Line();
     }
 
+    /// <summary>The pipeline set for an <c>x_id</c> parameter whose <c>X</c> is another resource's model.</summary>
+    private (string Set, string Param, string Model)? PipeFor(string wire, Resource resource)
+    {
+        if (!wire.EndsWith("_id", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        string related = Names.Pascal(wire.Substring(0, wire.Length - 3));
+        if (related == resource.Model || !_map.IsClass(related) || !_category.Resources.Any(r => r.Model == related))
+        {
+            return null;
+        }
+
+        string param = Names.ReservedParameters.Contains(related) ? related + "Object" : related;
+        return ("By" + related, param, _map.ClassName(related));
+    }
+
     private void WriteGetCmdlet(CodeWriter code, Resource resource, string noun, Operation? list, Operation? retrieve)
     {
         string cmdlet = "Get-Merge" + noun;
@@ -262,39 +280,25 @@ internal sealed class CmdletWriter
         string model = _map.ClassName(resource.Model);
         CmdletNames.Add(cmdlet);
 
-        // Piping a related record (an Employee into Get-MergeEmployment) filters by it.
+        // Piping a related record filters by it (an Employee into Get-MergeEmployment); piping a parent
+        // record into a nested listing fills the parent's path placeholder (a CustomObjectClass into
+        // Get-MergeCustomObject).
         var pipeSets = new List<(string Set, string Param, string Model, string Wire)>();
-        if (list is not null)
+        var pathPipes = new Dictionary<string, (string Set, string Param)>(StringComparer.Ordinal);
+        foreach (Parameter p in list?.Query ?? new List<Parameter>())
         {
-            foreach (Parameter p in list.Query.Where(p => p.Name.EndsWith("_id", StringComparison.Ordinal)))
+            if (PipeFor(p.Name, resource) is { } pipe)
             {
-                string related = Names.Pascal(p.Name.Substring(0, p.Name.Length - 3));
-                if (related != resource.Model && _map.IsClass(related)
-                    && _category.Resources.Any(r => r.Model == related))
-                {
-                    string param = Names.ReservedParameters.Contains(related) ? related + "Object" : related;
-                    pipeSets.Add(("By" + related, param, _map.ClassName(related), p.Name));
-                }
+                pipeSets.Add((pipe.Set, pipe.Param, pipe.Model, p.Name));
             }
         }
 
-        // Piping a parent record into a nested listing (a CustomObjectClass into Get-MergeCustomObject)
-        // fills the parent's path placeholder from it.
-        var pathPipes = new Dictionary<string, (string Set, string Param)>(StringComparer.Ordinal);
         foreach (Parameter p in list?.PathParams ?? new List<Parameter>())
         {
-            if (!p.Name.EndsWith("_id", StringComparison.Ordinal))
+            if (PipeFor(p.Name, resource) is { } pipe && pipeSets.All(s => s.Set != pipe.Set))
             {
-                continue;
-            }
-
-            string related = Names.Pascal(p.Name.Substring(0, p.Name.Length - 3));
-            if (related != resource.Model && _map.IsClass(related) && _category.Resources.Any(r => r.Model == related)
-                && pipeSets.All(s => s.Set != "By" + related))
-            {
-                string param = Names.ReservedParameters.Contains(related) ? related + "Object" : related;
-                pipeSets.Add(("By" + related, param, _map.ClassName(related), "{" + p.Name + "}"));
-                pathPipes[p.Name] = ("By" + related, param);
+                pipeSets.Add((pipe.Set, pipe.Param, pipe.Model, "{" + p.Name + "}"));
+                pathPipes[p.Name] = (pipe.Set, pipe.Param);
             }
         }
 

@@ -33,8 +33,14 @@ public sealed class MergeClient : IDisposable
     private readonly Random _jitter = new();
     private readonly AccountRateLimiter? _limiter;
 
-    public MergeClient(Uri baseUri, SecureString apiKey, MergeClientOptions options, HttpMessageHandler? handler = null)
+    public MergeClient(
+        Uri baseUri,
+        SecureString apiKey,
+        MergeClientOptions options,
+        HttpMessageHandler? handler = null,
+        MergeClientStatistics? statistics = null)
     {
+        Statistics = statistics ?? new MergeClientStatistics();
         _baseUri = baseUri;
         _apiKey = apiKey;
         _options = options;
@@ -46,7 +52,7 @@ public sealed class MergeClient : IDisposable
         };
     }
 
-    public MergeClientStatistics Statistics { get; } = new();
+    public MergeClientStatistics Statistics { get; }
 
     /// <summary>Test seam: replaces the waiting between attempts.</summary>
     internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (delay, token) => Task.Delay(delay, token);

@@ -43,8 +43,8 @@ public sealed class MergeSession : IDisposable
 
     public IReadOnlyList<MergeAccount> Accounts => _accounts.Values.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
-    /// <summary>Retry and throttle counters of this session's client.</summary>
-    public MergeClientStatistics Statistics => Client.Statistics;
+    /// <summary>Retry and throttle counters of this session's client; reading them creates no client.</summary>
+    public MergeClientStatistics Statistics { get; } = new();
 
     internal SecureString ApiKey { get; }
 
@@ -57,7 +57,7 @@ public sealed class MergeSession : IDisposable
             {
                 if (_client is null)
                 {
-                    _client = new MergeClient(BaseUri, ApiKey, Options);
+                    _client = new MergeClient(BaseUri, ApiKey, Options, statistics: Statistics);
                 }
 
                 return _client;
